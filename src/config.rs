@@ -1,0 +1,212 @@
+//! Settings: the embedded `config/default.toml` with the user's file merged over it. The user
+//! file is found via `--config`, then `PARALLAX_CONFIG`, then the platform config directory.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::document::LoadOptions;
+
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub input: InputConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputConfig {
+    pub max_file_size: ByteSize,
+}
+
+impl Config {
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            max_bytes: self.input.max_file_size.0,
+        }
+    }
+}
+
+/// A size in bytes, written as a number or a string with a unit ("64MiB").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Int(u64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Int(n) => Ok(ByteSize(n)),
+            Raw::Text(s) => s.parse().map_err(serde::de::Error::custom),
+        }
+    }
+}
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let (digits, unit) = s.split_at(split);
+        let n: u64 = digits
+            .parse()
+            .map_err(|_| format!("`{s}` is not a size (try \"64MiB\")"))?;
+        let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+            "" | "b" => 1,
+            "k" | "kib" => 1 << 10,
+            "m" | "mib" => 1 << 20,
+            "g" | "gib" => 1 << 30,
+            "kb" => 1_000,
+            "mb" => 1_000_000,
+            "gb" => 1_000_000_000,
+            other => return Err(format!("unknown size unit `{other}` in `{s}`")),
+        };
+        n.checked_mul(scale)
+            .map(ByteSize)
+            .ok_or_else(|| format!("`{s}` is too large"))
+    }
+}
+
+/// A config file that could not be used, in one line naming the file and the place.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config file: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: {location}{message}")]
+    Invalid {
+        path: String,
+        location: String,
+        message: String,
+    },
+}
+
+/// Where the user's config file is expected when neither `--config` nor the environment says.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "parallax").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The config in force: `explicit` (from `--config`) or `PARALLAX_CONFIG` must exist; the
+/// platform file is used only if present.
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let env = std::env::var_os("PARALLAX_CONFIG").filter(|v| !v.is_empty());
+    let (path, required) = match (explicit, env) {
+        (Some(p), _) => (Some(p.to_path_buf()), true),
+        (None, Some(p)) => (Some(PathBuf::from(p)), true),
+        (None, None) => (default_path(), false),
+    };
+    let user = match path {
+        Some(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => Some((path, text)),
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(ConfigError::Unreadable {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                });
+            }
+        },
+        None => None,
+    };
+    match user {
+        Some((path, text)) => from_str(&text, &path.display().to_string()),
+        None => from_str("", "(defaults)"),
+    }
+}
+
+/// The defaults with `user` (TOML text from `path`) merged over them.
+pub fn from_str(user: &str, path: &str) -> Result<Config, ConfigError> {
+    let mut merged: toml::Table = DEFAULT_TOML
+        .parse()
+        .map_err(|e| invalid("config/default.toml", DEFAULT_TOML, &e))?;
+    let overlay: toml::Table = user.parse().map_err(|e| invalid(path, user, &e))?;
+    merge(&mut merged, overlay);
+    // Errors are located in the user's own text: checked alone, it may only lack fields.
+    if let Err(e) = toml::from_str::<Config>(user)
+        && !e.message().starts_with("missing field")
+    {
+        return Err(invalid(path, user, &e));
+    }
+    Config::deserialize(toml::Value::Table(merged)).map_err(|e| ConfigError::Invalid {
+        path: path.to_string(),
+        location: String::new(),
+        message: e.message().trim().replace('\n', " "),
+    })
+}
+
+fn merge(base: &mut toml::Table, overlay: toml::Table) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, v) => {
+                base.insert(key, v);
+            }
+        }
+    }
+}
+
+fn invalid(path: &str, text: &str, e: &toml::de::Error) -> ConfigError {
+    let location = e
+        .span()
+        .map(|span| {
+            let before = text.get(..span.start).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            format!("line {line}, column {column}: ")
+        })
+        .unwrap_or_default();
+    ConfigError::Invalid {
+        path: path.to_string(),
+        location,
+        message: e.message().trim().replace('\n', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_defaults_parse() {
+        let c = from_str("", "x").unwrap();
+        assert_eq!(c.input.max_file_size, ByteSize(64 << 20));
+    }
+
+    #[test]
+    fn user_values_override() {
+        let c = from_str("[input]\nmax_file_size = \"2KB\"\n", "x").unwrap();
+        assert_eq!(c.input.max_file_size, ByteSize(2000));
+        let c = from_str("input.max_file_size = 10", "x").unwrap();
+        assert_eq!(c.input.max_file_size, ByteSize(10));
+    }
+
+    #[test]
+    fn bad_files_name_line_and_key() {
+        let e = from_str("[input]\nmax_file_sise = 3\n", "my.toml").unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("my.toml: line 2"), "{msg}");
+        assert!(msg.contains("max_file_sise"), "{msg}");
+
+        let e = from_str("[input]\nmax_file_size = \"lots\"\n", "my.toml").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(e.to_string().contains("lots"), "{e}");
+
+        let e = from_str("[input\n", "my.toml").unwrap_err();
+        assert!(e.to_string().starts_with("my.toml: line 1"), "{e}");
+    }
+
+    #[test]
+    fn sizes_parse() {
+        assert_eq!("64MiB".parse(), Ok(ByteSize(64 << 20)));
+        assert_eq!("1 kb".parse(), Ok(ByteSize(1000)));
+        assert!("12 parsecs".parse::<ByteSize>().is_err());
+        assert!("99999999999GiB".parse::<ByteSize>().is_err());
+    }
+}

@@ -1,0 +1,368 @@
+//! Reading input: files, stdin and the bundled samples, decoded to clean UTF-8 text with LF line
+//! endings, refused with a one-line reason when the input is not a readable text document.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use super::{Format, Origin, html};
+
+/// What to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Path(PathBuf),
+    Stdin,
+    Sample(&'static str),
+}
+
+impl Source {
+    /// `-` means standard input; anything else is a path.
+    pub fn from_arg(arg: &str) -> Source {
+        if arg == "-" {
+            Source::Stdin
+        } else {
+            Source::Path(PathBuf::from(arg))
+        }
+    }
+
+    fn origin(&self) -> Origin {
+        match self {
+            Source::Path(p) => Origin::File(p.clone()),
+            Source::Stdin => Origin::Stdin,
+            Source::Sample(name) => Origin::Sample(name),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Larger inputs are refused rather than read.
+    pub max_bytes: u64,
+}
+
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Why an input was refused. Each message is one line that names the input.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{0}: no such file")]
+    NotFound(String),
+    #[error("{0}: is a directory, not a document")]
+    Directory(String),
+    #[error("{name}: cannot be read: {reason}")]
+    Unreadable { name: String, reason: String },
+    #[error("{0}: looks like binary data, not text (contains NUL or control bytes)")]
+    Binary(String),
+    #[error("{name}: too large ({size} bytes; the limit is {limit} bytes, see `max_file_size`)")]
+    TooLarge { name: String, size: u64, limit: u64 },
+    #[error("{0}: no bundled sample by that name")]
+    UnknownSample(String),
+}
+
+/// A decoded input before segmentation.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub origin: Origin,
+    pub format: Format,
+    pub text: String,
+    /// The title when the format states one (HTML `<title>`); otherwise segmentation finds one.
+    pub title: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The bundled sample story, three versions, written for parallax.
+pub const SAMPLES: [(&str, &str); 3] = [
+    (
+        "1-wire.txt",
+        include_str!("../../assets/samples/1-wire.txt"),
+    ),
+    (
+        "2-rewrite.txt",
+        include_str!("../../assets/samples/2-rewrite.txt"),
+    ),
+    (
+        "3-roundtrip.txt",
+        include_str!("../../assets/samples/3-roundtrip.txt"),
+    ),
+];
+
+/// Sources for every bundled sample, in story order.
+pub fn sample_sources() -> Vec<Source> {
+    SAMPLES.iter().map(|(n, _)| Source::Sample(n)).collect()
+}
+
+pub fn load(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let name = source.origin().to_string();
+    let bytes = match source {
+        Source::Path(path) => read_file(path, &name, options.max_bytes)?,
+        Source::Stdin => read_limited(io::stdin().lock(), &name, options.max_bytes)?,
+        Source::Sample(sample) => SAMPLES
+            .iter()
+            .find(|(n, _)| n == sample)
+            .map(|(_, text)| text.as_bytes().to_vec())
+            .ok_or_else(|| LoadError::UnknownSample(name.clone()))?,
+    };
+    let hint = match source {
+        Source::Path(p) => format_from_extension(p),
+        _ => None,
+    };
+    from_bytes(source.origin(), &bytes, hint)
+}
+
+/// Decode and classify raw bytes. `hint` is the format the file name suggests.
+pub fn from_bytes(origin: Origin, bytes: &[u8], hint: Option<Format>) -> Result<Loaded, LoadError> {
+    let mut warnings = Vec::new();
+    let decoded =
+        decode(bytes, &mut warnings).ok_or_else(|| LoadError::Binary(origin.to_string()))?;
+    let text = normalize_newlines(&decoded);
+    let format = hint.unwrap_or_else(|| sniff(&text));
+    let (text, title) = match format {
+        Format::Html => {
+            let article = html::extract(&text);
+            warnings.extend(article.warnings);
+            (article.text, article.title)
+        }
+        _ => (text, None),
+    };
+    if text.trim().is_empty() {
+        warnings.push("the document is empty".to_string());
+    }
+    Ok(Loaded {
+        origin,
+        format,
+        text,
+        title,
+        warnings,
+    })
+}
+
+fn read_file(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(name, &e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory(name.to_string()));
+    }
+    // Regular files are checked before reading; pipes and devices are checked while reading.
+    if meta.is_file() && meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            name: name.to_string(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = File::open(path).map_err(|e| io_error(name, &e))?;
+    read_limited(file, name, limit)
+}
+
+fn read_limited(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(name, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            name: name.to_string(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+fn io_error(name: &str, e: &io::Error) -> LoadError {
+    match e.kind() {
+        io::ErrorKind::NotFound => LoadError::NotFound(name.to_string()),
+        io::ErrorKind::IsADirectory => LoadError::Directory(name.to_string()),
+        io::ErrorKind::PermissionDenied => LoadError::Unreadable {
+            name: name.to_string(),
+            reason: "permission denied".to_string(),
+        },
+        // EISDIR from read(2) on some platforms arrives as an uncategorised error.
+        _ if e.raw_os_error() == Some(21) => LoadError::Directory(name.to_string()),
+        _ => LoadError::Unreadable {
+            name: name.to_string(),
+            reason: e.to_string(),
+        },
+    }
+}
+
+fn format_from_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+        "txt" | "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// Recognise HTML and Markdown by their first lines when no file name tells.
+fn sniff(text: &str) -> Format {
+    let head: String = text.trim_start().chars().take(1024).collect();
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<head")
+        || (lower.starts_with('<') && (lower.contains("<body") || lower.contains("</p>")))
+    {
+        return Format::Html;
+    }
+    let first_line = head.lines().next().unwrap_or("");
+    if first_line.starts_with("# ") || first_line.starts_with("## ") {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Decode by BOM (UTF-8, UTF-16LE/BE), else UTF-8 with lossy repair. `None` means not text.
+fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(rest, warnings);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes, warnings);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes, warnings);
+    }
+    decode_utf8(bytes, warnings)
+}
+
+fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    if looks_binary(bytes) {
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s.to_string()),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            warnings.push(format!(
+                "not valid UTF-8: {bad} undecodable byte sequence{} shown as \u{FFFD}",
+                if bad == 1 { "" } else { "s" }
+            ));
+            Some(text)
+        }
+    }
+}
+
+fn decode_utf16(
+    bytes: &[u8],
+    unit: fn([u8; 2]) -> u16,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|pair| unit([pair[0], pair[1]]))
+        .collect();
+    if units.contains(&0) {
+        return None;
+    }
+    let text = String::from_utf16_lossy(&units);
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    if bad > 0 || bytes.len() % 2 == 1 {
+        warnings.push(format!(
+            "damaged UTF-16: {} unpaired or truncated code unit(s) shown as \u{FFFD}",
+            bad.max(1)
+        ));
+    }
+    Some(text)
+}
+
+/// NUL bytes anywhere, or many C0 control bytes in the first 8 KiB, mean this is not prose.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.contains(&0) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    controls * 20 > head.len().max(1)
+}
+
+fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+        from_bytes(Origin::Stdin, bytes, None)
+    }
+
+    #[test]
+    fn decodes_boms_and_line_endings() {
+        let utf8 = load_bytes(b"\xEF\xBB\xBFOne.\r\nTwo.\rThree.").unwrap();
+        assert_eq!(utf8.text, "One.\nTwo.\nThree.");
+        assert!(utf8.warnings.is_empty());
+
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Caf\u{e9} \u{201C}ok\u{201D}"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(
+            load_bytes(&le).unwrap().text,
+            "Caf\u{e9} \u{201C}ok\u{201D}"
+        );
+
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hi\r\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(load_bytes(&be).unwrap().text, "Hi\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_repaired_with_a_warning() {
+        let doc = load_bytes(b"caf\xE9 au lait").unwrap();
+        assert_eq!(doc.text, "caf\u{FFFD} au lait");
+        assert!(doc.warnings[0].contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            load_bytes(b"PK\x03\x04\x00\x00"),
+            Err(LoadError::Binary(_))
+        ));
+        let controls = [1u8, 2, 3, 4, 5, 6, 7, 8].repeat(10);
+        assert!(matches!(load_bytes(&controls), Err(LoadError::Binary(_))));
+    }
+
+    #[test]
+    fn empty_input_warns() {
+        let doc = load_bytes(b"").unwrap();
+        assert_eq!(doc.text, "");
+        assert_eq!(doc.warnings, vec!["the document is empty".to_string()]);
+    }
+
+    #[test]
+    fn sniffs_html_and_markdown() {
+        assert_eq!(sniff("  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff("<div><p>x</p></div>"), Format::Html);
+        assert_eq!(sniff("# Title\n\nBody"), Format::Markdown);
+        assert_eq!(sniff("<3 is a heart"), Format::Text);
+        assert_eq!(sniff("Plain words."), Format::Text);
+    }
+}

@@ -1,0 +1,194 @@
+//! The document model: loaded text plus its paragraphs, sentences and tokens, all as byte spans.
+//! Nothing here copies text; every annotation downstream points into `Document::text`.
+
+mod boilerplate;
+mod html;
+pub mod load;
+pub mod segment;
+mod vocab;
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub use load::{LoadError, LoadOptions, Source};
+pub use vocab::{TermId, Vocab};
+
+/// Index of a document within a [`Corpus`], in the order the documents were given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Where a document came from; shown in headers and written to JSON as `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file, with the path exactly as the user gave it.
+    File(PathBuf),
+    Stdin,
+    /// A bundled sample, by its file name.
+    Sample(&'static str),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(p) => write!(f, "{}", p.display()),
+            Origin::Stdin => f.write_str("-"),
+            Origin::Sample(name) => f.write_str(name),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// A line repeated verbatim in the document or a known page furniture line ("Share this").
+    pub boilerplate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::paragraphs`.
+    pub paragraph: u32,
+    /// Indices into `Document::tokens`.
+    pub tokens: Range<u32>,
+    pub boilerplate: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// The normalised form, interned in the corpus-wide [`Vocab`].
+    pub term: TermId,
+}
+
+/// One loaded and segmented version of the story.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: DocId,
+    pub title: String,
+    pub origin: Origin,
+    pub format: Format,
+    /// The text as loaded: decoded, line endings normalised to LF, HTML reduced to its article.
+    pub text: String,
+    /// Things the user should know about how the text was read (lossy decoding, empty file…).
+    pub warnings: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Document {
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        let r = sentence.tokens.start as usize..sentence.tokens.end as usize;
+        self.tokens.get(r).unwrap_or(&[])
+    }
+
+    /// Number of word and number tokens (what a reader counts as words).
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count()
+    }
+}
+
+/// Every document of one comparison, sharing one [`Vocab`] so they compare by integers.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub vocab: Vocab,
+    pub documents: Vec<Document>,
+}
+
+impl Corpus {
+    /// Load and segment each source in order; the first failure is returned.
+    pub fn load(sources: &[Source], options: &LoadOptions) -> Result<Corpus, LoadError> {
+        let mut corpus = Corpus::default();
+        for source in sources {
+            let loaded = load::load(source, options)?;
+            corpus.push(loaded);
+        }
+        Ok(corpus)
+    }
+
+    /// Segment an already loaded text and add it; returns its id.
+    pub fn push(&mut self, loaded: load::Loaded) -> DocId {
+        let id = DocId(self.documents.len() as u32);
+        let doc = segment::build(id, loaded, &mut self.vocab);
+        self.documents.push(doc);
+        id
+    }
+
+    pub fn get(&self, id: DocId) -> Option<&Document> {
+        self.documents.get(id.index())
+    }
+}

@@ -1,0 +1,324 @@
+//! Segmentation: paragraphs, sentences and tokens of a loaded text, each a byte span, with the
+//! tokens interned in the corpus vocabulary. Rules are tuned for news prose.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::load::Loaded;
+use super::{
+    DocId, Document, Format, Paragraph, Sentence, Span, Token, TokenKind, Vocab, boilerplate,
+};
+use crate::lexicon::{self, Abbreviation};
+
+/// Sentences longer than this many tokens are cut into chunks, so that one enormous line with no
+/// sentence breaks costs no more downstream than many ordinary sentences.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Titles longer than this (in characters) are shortened for headers.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// Segment a loaded text into a [`Document`], interning its tokens in `vocab`.
+pub fn build(id: DocId, loaded: Loaded, vocab: &mut Vocab) -> Document {
+    let text = loaded.text;
+    let para_spans = paragraphs(&text, loaded.format);
+    let flags = boilerplate::flags(para_spans.iter().map(|s| &text[s.range()]));
+    let paragraphs: Vec<Paragraph> = para_spans
+        .iter()
+        .zip(flags)
+        .map(|(&span, boilerplate)| Paragraph { span, boilerplate })
+        .collect();
+
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    for (index, para) in paragraphs.iter().enumerate() {
+        let first = tokens.len();
+        tokenize(&text, para.span, vocab, &mut tokens);
+        for range in sentence_ranges(&text, &tokens[first..]) {
+            let toks = (first + range.start)..(first + range.end);
+            sentences.push(Sentence {
+                span: Span {
+                    start: tokens[toks.start].span.start,
+                    end: tokens[toks.end - 1].span.end,
+                },
+                paragraph: index as u32,
+                tokens: toks.start as u32..toks.end as u32,
+                boilerplate: para.boilerplate,
+            });
+        }
+    }
+
+    let title = loaded
+        .title
+        .unwrap_or_else(|| find_title(&text, &paragraphs, loaded.format));
+    Document {
+        id,
+        title,
+        origin: loaded.origin,
+        format: loaded.format,
+        text,
+        warnings: loaded.warnings,
+        paragraphs,
+        sentences,
+        tokens,
+    }
+}
+
+/// The first Markdown heading, else the first paragraph that is not page furniture.
+fn find_title(text: &str, paragraphs: &[Paragraph], format: Format) -> String {
+    let lines = paragraphs.iter().map(|p| &text[p.span.range()]);
+    let heading = (format == Format::Markdown)
+        .then(|| {
+            lines
+                .clone()
+                .find_map(|l| l.strip_prefix("# ").map(str::trim))
+        })
+        .flatten();
+    let first = || {
+        paragraphs
+            .iter()
+            .map(|p| text[p.span.range()].lines().next().unwrap_or(""))
+            .find(|l| !boilerplate::is_furniture(&super::vocab::normalize(l.trim())))
+            .map(|l| l.trim_start_matches('#').trim())
+    };
+    let title = heading.or_else(first).unwrap_or("");
+    if title.chars().count() > MAX_TITLE_CHARS {
+        let cut: String = title.chars().take(MAX_TITLE_CHARS - 1).collect();
+        format!("{cut}…")
+    } else {
+        title.to_string()
+    }
+}
+
+/// A line of text with its byte span (without the newline).
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn trimmed_span(&self) -> Span {
+        let lead = self.text.len() - self.text.trim_start().len();
+        let body = self.text.trim();
+        Span::new(self.start + lead, self.start + lead + body.len())
+    }
+
+    /// List items and Markdown headings always stand alone.
+    fn is_block_start(&self) -> bool {
+        let t = self.text.trim_start();
+        if t.starts_with('#') || t.starts_with("> ") {
+            return true;
+        }
+        if ["- ", "* ", "+ ", "• ", "– ", "— "]
+            .iter()
+            .any(|m| t.starts_with(m))
+        {
+            return true;
+        }
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && digits < 4
+            && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+            && t.as_bytes().get(digits + 1) == Some(&b' ')
+    }
+
+    fn ends_sentence(&self) -> bool {
+        self.text.trim_end().chars().last().is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | ':' | '"' | '”' | '’' | '»' | ')' | ']'
+            )
+        })
+    }
+
+    fn starts_lowercase(&self) -> bool {
+        self.text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    }
+}
+
+/// Paragraph spans. Blank lines separate blocks; inside a block every line is a paragraph of
+/// its own (news copy, headlines, lists) unless the block is hard-wrapped prose, recognised by a
+/// line that stops mid-sentence and continues in lowercase on the next.
+fn paragraphs(text: &str, format: Format) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = Line {
+            start: offset,
+            text: raw.trim_end_matches('\n'),
+        };
+        offset += raw.len();
+        if line.text.trim().is_empty() {
+            split_block(&block, format, &mut out);
+            block.clear();
+        } else {
+            block.push(line);
+        }
+    }
+    split_block(&block, format, &mut out);
+    out
+}
+
+fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
+    let wrapped = format != Format::Html
+        && block
+            .windows(2)
+            .any(|w| !w[0].ends_sentence() && w[1].starts_lowercase() && !w[1].is_block_start());
+    let mut current: Option<Span> = None;
+    for (i, line) in block.iter().enumerate() {
+        let span = line.trimmed_span();
+        let new_paragraph = i == 0
+            || !wrapped
+            || line.is_block_start()
+            || block[i - 1].text.trim_start().starts_with('#');
+        match current.as_mut() {
+            Some(cur) if !new_paragraph => cur.end = span.end,
+            _ => {
+                out.extend(current.take());
+                current = Some(span);
+            }
+        }
+    }
+    out.extend(current);
+}
+
+fn tokenize(text: &str, para: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
+    let base = para.start as usize;
+    for (i, piece) in text[para.range()].split_word_bound_indices() {
+        let Some(first) = piece.chars().next() else {
+            continue;
+        };
+        if first.is_whitespace() || is_invisible(first) && piece.chars().all(is_invisible) {
+            continue;
+        }
+        let kind = if first.is_numeric() {
+            TokenKind::Number
+        } else if piece.chars().any(char::is_alphanumeric) {
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: Span::new(base + i, base + i + piece.len()),
+            kind,
+            term: vocab.intern(piece),
+        });
+    }
+}
+
+/// Zero-width characters that segment as their own pieces but carry no meaning.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn is_terminal(piece: &str) -> bool {
+    matches!(
+        piece,
+        "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉" | "。" | "！" | "？"
+    )
+}
+
+fn is_closing(piece: &str) -> bool {
+    matches!(
+        piece,
+        "\"" | "'" | "”" | "’" | "»" | "›" | ")" | "]" | "}" | "」" | "』"
+    )
+}
+
+/// Split one paragraph's tokens into sentences; ranges index into `tokens`.
+fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let piece = |i: usize| &text[tokens[i].span.range()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_terminal(piece(i)) {
+            i += 1;
+            continue;
+        }
+        // The run of terminators and closing marks that touch each other: `?!”)`.
+        let mut end = i + 1;
+        while end < tokens.len()
+            && tokens[end].span.start == tokens[end - 1].span.end
+            && (is_terminal(piece(end)) || is_closing(piece(end)))
+        {
+            end += 1;
+        }
+        if end < tokens.len() && breaks_here(text, tokens, i, end) {
+            out.push(start..end);
+            start = end;
+        }
+        i = end;
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out.into_iter()
+        .flat_map(|r| chunk(text, tokens, r))
+        .collect()
+}
+
+/// Whether the terminator run `first..next` ends a sentence, given the token at `next`.
+fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool {
+    let piece = |i: usize| &text[tokens[i].span.range()];
+    let gap = &text[tokens[next - 1].span.end as usize..tokens[next].span.start as usize];
+    if gap.is_empty() {
+        return false; // "e.g.," or "3.5": no space, no break
+    }
+    let following = piece(next);
+    let Some(c) = following.chars().next() else {
+        return false;
+    };
+    if c.is_lowercase() {
+        return false; // "…,” she said" or "forty minutes... and"
+    }
+    if piece(first) != "." || next - first > 1 && piece(first + 1) == "." || first == 0 {
+        return true;
+    }
+    let before = piece(first - 1);
+    let glued = tokens[first - 1].span.end == tokens[first].span.start;
+    if !glued {
+        return true;
+    }
+    let starter = || lexicon::sentence_starters().contains(following.to_lowercase().as_str());
+    let opens_quote = matches!(following, "\"" | "“" | "‘" | "«" | "(");
+    match lexicon::abbreviation(before) {
+        Some(Abbreviation::Inner) => false,
+        Some(Abbreviation::MayEnd) => starter() || opens_quote,
+        // A lone capital is an initial ("John F. Kennedy") unless a sentence plainly starts.
+        None if is_initial(before) => starter(),
+        None => true,
+    }
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Cut an over-long sentence into chunks of at most [`MAX_SENTENCE_TOKENS`], preferring to cut
+/// after a comma, semicolon or colon in the last quarter of the chunk.
+fn chunk(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        let soft = (limit - MAX_SENTENCE_TOKENS / 4..limit)
+            .rev()
+            .find(|&i| matches!(&text[tokens[i].span.range()], "," | ";" | ":"))
+            .map_or(limit, |i| i + 1);
+        out.push(start..soft);
+        start = soft;
+    }
+    out.push(start..range.end);
+    out
+}

@@ -1,0 +1,9 @@
+//! parallax: compare versions of a news story sentence by sentence and word by word, and know
+//! the claims, quotes and named entities in them. This crate is the engine; the reader sits
+//! behind the `tui` feature.
+
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod lexicon;
+pub mod report;

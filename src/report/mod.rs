@@ -1,0 +1,3 @@
+//! Headless renderings for scripts and reviewers: nothing here touches a terminal.
+
+pub mod inspect;
