@@ -19,7 +19,6 @@ pub const EXIT_USAGE: u8 = 2;
     version,
     about = "Read versions of a news story side by side: what they share, where they part, \
              and the claims, quotes and names in them.",
-    args_conflicts_with_subcommands = true,
     after_help = "With no FILES the reader opens the bundled sample story. Use - for standard input."
 )]
 pub struct Cli {
@@ -33,8 +32,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Config file to use instead of the one in the platform config directory.
-    #[arg(long, global = true, value_name = "FILE", env = "PARALLAX_CONFIG")]
+    /// Config file to use (default: $PARALLAX_CONFIG, else the platform config directory).
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Refuse inputs larger than this (e.g. 64MiB); overrides `input.max_file_size`.
     #[arg(long, global = true, value_name = "SIZE")]

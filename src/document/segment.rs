@@ -253,7 +253,7 @@ fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         {
             end += 1;
         }
-        if end < tokens.len() && breaks_here(text, tokens, i, end) {
+        if end < tokens.len() && breaks_here(text, &tokens[start..], i - start, end - start) {
             out.push(start..end);
             start = end;
         }
@@ -267,7 +267,8 @@ fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Whether the terminator run `first..next` ends a sentence, given the token at `next`.
+/// Whether the terminator run `first..next` ends the sentence that began at `tokens[0]`, given
+/// the token at `next`.
 fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool {
     let piece = |i: usize| &text[tokens[i].span.range()];
     let gap = &text[tokens[next - 1].span.end as usize..tokens[next].span.start as usize];
@@ -281,7 +282,16 @@ fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool 
     if c.is_lowercase() {
         return false; // "…,” she said" or "forty minutes... and"
     }
-    if piece(first) != "." || next - first > 1 && piece(first + 1) == "." || first == 0 {
+    if tokens[next].kind == TokenKind::Punct && !is_opening(c) {
+        return false; // "votes. , the tabulation": nothing starts with a comma or a stray stop
+    }
+    if first == 0 {
+        return piece(0) != "."; // a lone "." cannot be a sentence; "?!" after nothing can
+    }
+    if first == 1 && tokens[0].kind == TokenKind::Number {
+        return false; // a list number: "1. Shelters are open"
+    }
+    if piece(first) != "." || next - first > 1 && piece(first + 1) == "." {
         return true;
     }
     let before = piece(first - 1);
@@ -298,6 +308,28 @@ fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool 
         None if is_initial(before) => starter(),
         None => true,
     }
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '-'
+            | '–'
+            | '—'
+            | '•'
+            | '「'
+            | '『'
+    )
 }
 
 fn is_initial(word: &str) -> bool {
