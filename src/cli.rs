@@ -38,6 +38,9 @@ pub struct GlobalArgs {
     /// Refuse inputs larger than this (e.g. 64MiB); overrides `input.max_file_size`.
     #[arg(long, global = true, value_name = "SIZE")]
     pub max_file_size: Option<config::ByteSize>,
+    /// Colour theme for the reader (see `parallax themes`), or a path to a .tmTheme file.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,8 +154,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some(size) = cli.global.max_file_size {
         config.input.max_file_size = size;
     }
+    let theme = cli.global.theme.as_deref();
     let result = match cli.command {
-        None => reader(&cli.files, &config),
+        None => reader(&cli.files, &config, theme),
         Some(Command::Compare { files, .. }) => {
             if files.len() < 2 {
                 return Err(Failure::usage("compare needs at least two documents"));
@@ -164,8 +168,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             load_corpus(&files, &config)?;
             not_yet("extract", "extraction")
         }
-        Some(Command::Render { files, .. }) => reader(&files, &config),
-        Some(Command::Themes) => not_yet("themes", "the reader"),
+        Some(Command::Render {
+            files,
+            size,
+            keys,
+            color,
+        }) => render(&files, &config, theme, &size, &keys, color, out),
+        Some(Command::Themes) => themes(&config, theme, out),
         Some(Command::Inspect { files, format }) => {
             let corpus = load_corpus(&files, &config)?;
             match format {
@@ -181,9 +190,77 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     }
 }
 
-fn reader(files: &[String], config: &Config) -> Result<(), Failure> {
-    load_corpus(files, config)?;
-    not_yet("the reader", "the reader")
+#[cfg(feature = "tui")]
+fn reader(files: &[String], config: &Config, theme: Option<&str>) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let corpus = load_corpus(files, config)?;
+    let setup = crate::tui::Setup::new(config, theme, None).map_err(Failure::usage)?;
+    if !io::stdout().is_terminal() {
+        return Err(Failure::usage(
+            "the reader needs a terminal; for scripts use `parallax render`, `compare` or `extract`",
+        ));
+    }
+    crate::tui::run(corpus, setup).map_err(|e| Failure::runtime(format!("terminal: {e}")))
+}
+
+#[cfg(feature = "tui")]
+fn render(
+    files: &[String],
+    config: &Config,
+    theme: Option<&str>,
+    size: &str,
+    keys: &str,
+    color: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let size = crate::tui::parse_size(size).map_err(Failure::usage)?;
+    let corpus = load_corpus(files, config)?;
+    // Plain output has no colours to choose; with --color the config's depth applies.
+    let depth = (!color).then_some(crate::tui::Depth::None);
+    let setup = crate::tui::Setup::new(config, theme, depth).map_err(Failure::usage)?;
+    let screen = crate::tui::render(corpus, setup, size, keys, color).map_err(Failure::usage)?;
+    out.write_all(screen.as_bytes())?;
+    Ok(())
+}
+
+#[cfg(feature = "tui")]
+fn themes(config: &Config, theme: Option<&str>, out: &mut dyn Write) -> Result<(), Failure> {
+    let current = theme.unwrap_or(&config.display.theme);
+    for (name, source) in crate::tui::theme_list() {
+        let mark = if name == current { "*" } else { " " };
+        writeln!(out, "{mark} {name:<24} {source}")?;
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "tui"))]
+fn reader(_: &[String], _: &Config, _: Option<&str>) -> Result<(), Failure> {
+    without_reader()
+}
+
+#[cfg(not(feature = "tui"))]
+fn render(
+    _: &[String],
+    _: &Config,
+    _: Option<&str>,
+    _: &str,
+    _: &str,
+    _: bool,
+    _: &mut dyn Write,
+) -> Result<(), Failure> {
+    without_reader()
+}
+
+#[cfg(not(feature = "tui"))]
+fn themes(_: &Config, _: Option<&str>, _: &mut dyn Write) -> Result<(), Failure> {
+    without_reader()
+}
+
+#[cfg(not(feature = "tui"))]
+fn without_reader() -> Result<(), Failure> {
+    Err(Failure::usage(
+        "this parallax was built without the reader (cargo feature `tui`)",
+    ))
 }
 
 /// Load every file (or the samples when none is given); the first unreadable one fails.

@@ -1,6 +1,7 @@
 //! Settings: the embedded `config/default.toml` with the user's file merged over it. The user
 //! file is found via `--config`, then `PARALLAX_CONFIG`, then the platform config directory.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -14,6 +15,60 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub input: InputConfig,
+    pub display: DisplayConfig,
+    /// Key sequence → action name; checked by the reader, which owns the action list.
+    pub keys: BTreeMap<String, String>,
+    /// The user's file (path and text) when one was read, to point errors at its lines.
+    #[serde(skip)]
+    pub source: Option<(String, String)>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisplayConfig {
+    pub theme: String,
+    pub color: ColorSetting,
+    pub layout: LayoutSetting,
+    pub sync_scroll: bool,
+    pub panes: PaneCount,
+    pub fold_identical: bool,
+    pub min_fold_run: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorSetting {
+    Auto,
+    Truecolor,
+    #[serde(rename = "256")]
+    Ansi256,
+    #[serde(rename = "16")]
+    Ansi16,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutSetting {
+    Aligned,
+    Reading,
+}
+
+/// How many panes stand side by side at most: 2 to 4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneCount(pub usize);
+
+impl<'de> Deserialize<'de> for PaneCount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = usize::deserialize(d)?;
+        if (2..=4).contains(&n) {
+            Ok(PaneCount(n))
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "panes must be 2, 3 or 4, not {n}"
+            )))
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,11 +189,30 @@ pub fn from_str(user: &str, path: &str) -> Result<Config, ConfigError> {
     {
         return Err(invalid(path, user, &e));
     }
-    Config::deserialize(toml::Value::Table(merged)).map_err(|e| ConfigError::Invalid {
-        path: path.to_string(),
-        location: String::new(),
-        message: e.message().trim().replace('\n', " "),
-    })
+    Config::deserialize(toml::Value::Table(merged))
+        .map_err(|e| ConfigError::Invalid {
+            path: path.to_string(),
+            location: String::new(),
+            message: e.message().trim().replace('\n', " "),
+        })
+        .map(|mut config| {
+            config.source = (!user.is_empty()).then(|| (path.to_string(), user.to_string()));
+            config
+        })
+}
+
+impl Config {
+    /// "file: line N: " for the line of the user's file that mentions `needle`, to prefix an
+    /// error found after parsing (a bad key name, an unknown theme).
+    pub fn locate(&self, needle: &str) -> String {
+        let Some((path, text)) = &self.source else {
+            return "config: ".to_string();
+        };
+        match text.lines().position(|l| l.contains(needle)) {
+            Some(i) => format!("{path}: line {}: ", i + 1),
+            None => format!("{path}: "),
+        }
+    }
 }
 
 fn merge(base: &mut toml::Table, overlay: toml::Table) {
@@ -200,6 +274,28 @@ mod tests {
 
         let e = from_str("[input\n", "my.toml").unwrap_err();
         assert!(e.to_string().starts_with("my.toml: line 1"), "{e}");
+    }
+
+    #[test]
+    fn display_values_are_checked() {
+        let e = from_str("[display]\npanes = 7\n", "my.toml").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(e.to_string().contains("panes must be 2, 3 or 4"), "{e}");
+        let e = from_str("[display]\ncolor = \"pink\"\n", "my.toml").unwrap_err();
+        assert!(e.to_string().contains("pink"), "{e}");
+        let c = from_str(
+            "[display]\ncolor = \"256\"\n[keys]\nx = \"quit\"\n",
+            "my.toml",
+        )
+        .unwrap();
+        assert_eq!(c.display.color, ColorSetting::Ansi256);
+        assert_eq!(c.keys.get("x").map(String::as_str), Some("quit"));
+        assert_eq!(
+            c.keys.get("q").map(String::as_str),
+            Some("quit"),
+            "defaults kept"
+        );
+        assert_eq!(c.locate("\"quit\""), "my.toml: line 4: ");
     }
 
     #[test]

@@ -7,3 +7,5 @@ pub mod config;
 pub mod document;
 pub mod lexicon;
 pub mod report;
+#[cfg(feature = "tui")]
+pub mod tui;

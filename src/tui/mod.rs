@@ -1,0 +1,190 @@
+//! The terminal reader: setup that can fail before the screen opens (keymap, theme), the event
+//! loop with the analysis on a worker thread, and a terminal restored on every way out.
+
+mod action;
+mod app;
+mod flow;
+mod input;
+mod keymap;
+mod model;
+mod render;
+mod search;
+mod theme;
+mod view;
+mod wrap;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::execute;
+
+pub use app::App;
+pub use render::{parse_size, render};
+pub use theme::Depth;
+
+use crate::config::Config;
+use crate::document::Corpus;
+
+/// Everything checked before the screen opens: a bad key name or theme stops us here.
+pub struct Setup {
+    keymap: keymap::Keymap,
+    theme: theme::Theme,
+    config: Config,
+}
+
+impl Setup {
+    pub fn new(
+        config: &Config,
+        theme_name: Option<&str>,
+        depth: Option<theme::Depth>,
+    ) -> Result<Setup, String> {
+        let keymap = keymap::Keymap::from_config(config)?;
+        let name = theme_name.unwrap_or(&config.display.theme);
+        let depth = depth.unwrap_or_else(|| theme::Depth::detect(config.display.color));
+        let theme = theme::load(name, depth).map_err(|e| {
+            if theme_name.is_some() {
+                e
+            } else {
+                format!("{}[display] theme: {e}", config.locate("theme"))
+            }
+        })?;
+        Ok(Setup {
+            keymap,
+            theme,
+            config: config.clone(),
+        })
+    }
+
+    /// The app over a corpus, with the analysis already applied when `analysed` is given.
+    fn app(self, corpus: Arc<Corpus>) -> App {
+        App::new(
+            model::ReaderModel::unanalysed(corpus),
+            self.keymap,
+            self.theme,
+            &self.config.display,
+        )
+    }
+}
+
+/// Every theme name with where it comes from, for `parallax themes`.
+pub fn theme_list() -> Vec<(String, String)> {
+    theme::available(theme::user_dir().as_deref())
+        .into_iter()
+        .map(|(name, source)| (name, source.describe()))
+        .collect()
+}
+
+enum Msg {
+    Term(Event),
+    Analysed(model::ReaderModel),
+    Signal,
+}
+
+/// Run the reader until the user quits or a signal arrives.
+pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
+    let corpus = Arc::new(corpus);
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ])?;
+
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let mut app = setup.app(Arc::clone(&corpus));
+    if let Ok(size) = terminal.size() {
+        app.resize(size.width, size.height);
+    }
+    app.progress = Some("aligning".to_string());
+    for (i, d) in corpus.documents.iter().enumerate() {
+        if let Some(w) = d.warnings.first() {
+            app.message = Some(format!("{}: {w}", corpus.documents[i].origin));
+        }
+    }
+
+    let events = tx.clone();
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if events.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let sig = tx.clone();
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = sig.send(Msg::Signal);
+        }
+    });
+    let worker_corpus = Arc::clone(&corpus);
+    thread::spawn(move || {
+        let _ = tx.send(Msg::Analysed(analyse(worker_corpus)));
+    });
+
+    let result = event_loop(&mut terminal, &mut app, &rx);
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+) -> io::Result<()> {
+    const SPINNER: [&str; 4] = [
+        "aligning ·  ",
+        "aligning ·· ",
+        "aligning ···",
+        "aligning    ",
+    ];
+    let mut tick = 0usize;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| view::draw(app, f))?;
+            dirty = false;
+        }
+        match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(Msg::Term(Event::Key(k))) if k.kind == KeyEventKind::Press => {
+                app.handle_key(k);
+                dirty = true;
+            }
+            Ok(Msg::Term(Event::Resize(w, h))) => {
+                app.resize(w, h);
+                dirty = true;
+            }
+            Ok(Msg::Term(Event::Paste(text))) => {
+                app.handle_paste(&text);
+                dirty = true;
+            }
+            Ok(Msg::Term(_)) => {}
+            Ok(Msg::Analysed(model)) => {
+                app.install(model);
+                dirty = true;
+            }
+            Ok(Msg::Signal) => return Ok(()),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if app.progress.is_some() {
+                    tick += 1;
+                    app.progress = Some(SPINNER[tick % SPINNER.len()].to_string());
+                    dirty = true;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// The comparison of every pair of documents, as the reader shows it.
+fn analyse(corpus: Arc<Corpus>) -> model::ReaderModel {
+    model::ReaderModel::unanalysed(corpus)
+}

@@ -1,0 +1,137 @@
+//! Search across the panes: every match of a query in each document (smart case: a query with a
+//! capital letter is case-sensitive), and stepping from one match to the next.
+
+use crate::document::{Corpus, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    FocusedPane,
+    AllPanes,
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub scope: Scope,
+    /// Per document, the matches in text order (empty for documents out of scope).
+    pub matches: Vec<Vec<Span>>,
+    /// The match last stepped to: document and start byte.
+    pub current: Option<(usize, u32)>,
+}
+
+/// Where a step landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: usize,
+    pub span: Span,
+    pub sentence: u32,
+    pub index: usize,
+    pub of: usize,
+    pub wrapped: bool,
+}
+
+impl Search {
+    pub fn new(corpus: &Corpus, query: &str, scope: Scope, focus: usize) -> Search {
+        let matches = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                if scope == Scope::AllPanes || d == focus {
+                    find_all(&doc.text, query)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Search {
+            query: query.to_string(),
+            scope,
+            matches,
+            current: None,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.matches.iter().map(Vec::len).sum()
+    }
+
+    pub fn in_doc(&self, doc: usize) -> &[Span] {
+        self.matches.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// The next (or previous) match in `doc` after byte `from`, wrapping around; with all panes
+    /// in scope and no match in `doc`, the first match of the next document that has one.
+    pub fn step(&self, corpus: &Corpus, doc: usize, from: u32, forward: bool) -> Option<Hit> {
+        let hits = self.in_doc(doc);
+        if hits.is_empty() {
+            let n = self.matches.len();
+            let other = (1..n)
+                .map(|k| (doc + k) % n)
+                .find(|&d| !self.in_doc(d).is_empty())?;
+            let span = *self.in_doc(other).first()?;
+            return Some(self.hit(corpus, other, 0, span, true));
+        }
+        let (index, wrapped) = if forward {
+            let i = hits.partition_point(|s| s.start <= from);
+            if i < hits.len() {
+                (i, false)
+            } else {
+                (0, true)
+            }
+        } else {
+            match hits.partition_point(|s| s.start < from).checked_sub(1) {
+                Some(i) => (i, false),
+                None => (hits.len() - 1, true),
+            }
+        };
+        Some(self.hit(corpus, doc, index, hits[index], wrapped))
+    }
+
+    fn hit(&self, corpus: &Corpus, doc: usize, index: usize, span: Span, wrapped: bool) -> Hit {
+        let sentence = corpus.documents.get(doc).map_or(0, |d| {
+            d.sentences
+                .partition_point(|s| s.span.end <= span.start)
+                .min(d.sentences.len().saturating_sub(1)) as u32
+        });
+        Hit {
+            doc,
+            span,
+            sentence,
+            index,
+            of: self.in_doc(doc).len(),
+            wrapped,
+        }
+    }
+}
+
+/// Every non-overlapping occurrence of `query`; ASCII case folded unless it has a capital.
+fn find_all(text: &str, query: &str) -> Vec<Span> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let sensitive = query.chars().any(char::is_uppercase);
+    let (hay, needle) = if sensitive {
+        (text.to_string(), query.to_string())
+    } else {
+        // ASCII folding keeps byte offsets equal to the original text's.
+        (text.to_ascii_lowercase(), query.to_ascii_lowercase())
+    };
+    hay.match_indices(needle.as_str())
+        .map(|(i, m)| Span::new(i, i + m.len()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smart_case() {
+        let t = "Dam and dam and DAM";
+        assert_eq!(find_all(t, "dam").len(), 3);
+        assert_eq!(find_all(t, "Dam"), vec![Span::new(0, 3)]);
+        assert_eq!(find_all("Café café", "café").len(), 2);
+        assert!(find_all(t, "").is_empty());
+    }
+}

@@ -1,0 +1,81 @@
+//! The help overlay: every action with its keys from the live keymap, and a legend of the marks.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+
+pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    let heading = |s: &str| Line::from(Span::styled(s.to_string(), t.header));
+    lines.push(heading("Keys"));
+    for &action in Action::ALL {
+        let keys = app.keymap.keys_for(action);
+        if keys.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<16}", keys.join(" ")), t.changed),
+            Span::styled(action.help().to_string(), t.base),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(heading("Gutter and text"));
+    let legend: [(&str, Style, &str); 7] = [
+        ("│", t.gutter, "identical in the other versions"),
+        (
+            "~",
+            t.changed,
+            "reworded: the changed words are highlighted",
+        ),
+        ("↕", t.moved, "moved: found elsewhere in another version"),
+        (
+            "+",
+            t.unique,
+            "only in this version (or not in the focused one)",
+        ),
+        ("·", t.dim, "boilerplate: repeated line or page furniture"),
+        ("▶", t.header, "the current sentence (▷ its counterpart)"),
+        ("█", t.gutter, "overview strip: the part on screen"),
+    ];
+    for (glyph, style, text) in legend {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {glyph:<14}"), style),
+            Span::styled(text.to_string(), t.base),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Keys are set in the [keys] table of the config file. j/k scroll this help; any other key closes it.",
+        t.dim,
+    )));
+
+    let width = area.width.saturating_sub(4).min(92);
+    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let max_scroll = lines.len().saturating_sub(usize::from(height - 2));
+    Paragraph::new(lines)
+        .style(t.base)
+        .scroll((scroll.min(max_scroll) as u16, 0))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.gutter)
+                .title(" parallax help "),
+        )
+        .render(rect, buf);
+}

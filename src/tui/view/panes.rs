@@ -1,0 +1,343 @@
+//! The document panes: a header, the gutter of sentence marks, the wrapped text with changed
+//! words, cursor and search matches styled, and an overview strip of where the differences are.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::document::Span as TextSpan;
+use crate::tui::app::{App, GUTTER, Geometry, STRIP};
+use crate::tui::flow::{self, Block};
+use crate::tui::model::Mark;
+use crate::tui::wrap;
+
+pub fn draw(app: &App, geo: &Geometry, area: Rect, buf: &mut Buffer) {
+    let mut x = area.x;
+    for (i, &doc) in geo.visible.iter().enumerate() {
+        let width = if i + 1 == geo.visible.len() {
+            area.x + area.width - x
+        } else {
+            geo.pane_width
+        };
+        let pane = Rect {
+            x,
+            y: area.y,
+            width,
+            height: area.height,
+        };
+        draw_pane(app, geo, doc, pane, buf);
+        x += width;
+        if i + 1 < geo.visible.len() {
+            for y in area.y..area.y + area.height {
+                buf.set_string(x, y, "│", app.theme.gutter);
+            }
+            x += 1;
+        }
+    }
+}
+
+fn draw_pane(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    header(app, doc, Rect { height: 1, ..area }, buf);
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    let seen = text(app, geo, doc, body, buf);
+    strip(app, doc, seen, body, buf);
+}
+
+fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
+    let Some(d) = app.model.corpus.documents.get(doc) else {
+        return;
+    };
+    let focused = doc == app.focus;
+    let style = if focused {
+        app.theme.header_focused
+    } else {
+        app.theme.header
+    };
+    buf.set_style(area, style);
+    let right = if focused {
+        format!(
+            "{} words{} ",
+            d.word_count(),
+            if d.warnings.is_empty() { "" } else { " ⚠" }
+        )
+    } else if app.model.analysed() {
+        format!("{:.0}% shared ", app.model.share(doc, app.focus) * 100.0)
+    } else {
+        String::new()
+    };
+    let right_w = wrap::width(&right) as u16;
+    let left = format!(" {}:{} · {}", doc + 1, d.origin, d.title);
+    let room = area.width.saturating_sub(right_w + 1);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        ellipsize(&left, usize::from(room)),
+        usize::from(room),
+        style,
+    );
+    if right_w < area.width {
+        buf.set_string(area.x + area.width - right_w, area.y, &right, style);
+    }
+}
+
+/// `s` cut to `cols` columns, ending in "…" when cut.
+fn ellipsize(s: &str, cols: usize) -> String {
+    if wrap::width(s) <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = wrap::width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > cols {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Draw the text; returns the first and last sentence seen, for the overview strip.
+fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> Option<(u32, u32)> {
+    let m = app.measure(doc, geo);
+    let d = app.model.corpus.documents.get(doc)?;
+    let text_x = area.x + GUTTER;
+    let text_w = area.width.saturating_sub(GUTTER + STRIP);
+    let mut pos = app.top(doc);
+    let mut y = 0u16;
+    let mut seen: Option<(u32, u32)> = None;
+    let styler = Styler::new(app, doc);
+    while y < area.height && pos.block < m.blocks.len() {
+        let block = &m.blocks[pos.block];
+        let h = m.height(pos.block);
+        if let Block::Fold { rows } = block {
+            let label = format!("··· {} identical rows folded (za opens) ···", rows.len());
+            buf.set_stringn(
+                text_x,
+                area.y + y,
+                label,
+                usize::from(text_w),
+                app.theme.dim,
+            );
+            y += 1;
+        } else if let Some((_, sentences)) = flow::block_text(&app.model, block, doc) {
+            let gap = usize::from(matches!(
+                block,
+                Block::Para { gap: true, .. } | Block::Row { gap: true, .. }
+            ));
+            let lines = m.lines(block, doc);
+            for line_idx in pos.line..h {
+                if y >= area.height {
+                    break;
+                }
+                let Some(line) = line_idx.checked_sub(gap).and_then(|i| lines.get(i)) else {
+                    y += 1;
+                    continue;
+                };
+                let sentence = sentence_at(d, line.start, &sentences);
+                if let Some(s) = sentence {
+                    seen = Some(seen.map_or((s, s), |(a, _)| (a, s)));
+                    gutter(app, doc, s, line.start, area.x, area.y + y, buf);
+                }
+                let spans = styler.line(d, *line, &sentences);
+                buf.set_line(text_x, area.y + y, &Line::from(spans), text_w);
+                y += 1;
+            }
+        } else {
+            y += h.saturating_sub(pos.line) as u16;
+        }
+        pos.block += 1;
+        pos.line = 0;
+    }
+    if d.sentences.is_empty() && y == 0 {
+        let note = if d.text.trim().is_empty() {
+            "(empty document)"
+        } else {
+            "(no sentences)"
+        };
+        buf.set_stringn(text_x, area.y, note, usize::from(text_w), app.theme.dim);
+    }
+    seen
+}
+
+fn sentence_at(
+    d: &crate::document::Document,
+    byte: usize,
+    range: &std::ops::Range<u32>,
+) -> Option<u32> {
+    let slice = d.sentences.get(range.start as usize..range.end as usize)?;
+    let i = slice.partition_point(|s| (s.span.end as usize) <= byte);
+    (i < slice.len()).then_some(range.start + i as u32)
+}
+
+fn mark_style(app: &App, mark: Mark) -> (char, Style) {
+    let t = &app.theme;
+    match mark {
+        Mark::Pending => (' ', t.gutter),
+        Mark::Boilerplate => ('·', t.dim),
+        Mark::Identical => ('│', t.gutter),
+        Mark::Paraphrase => ('~', t.changed),
+        Mark::Moved => ('↕', t.moved),
+        Mark::Unique => ('+', t.unique),
+    }
+}
+
+fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf: &mut Buffer) {
+    let Some(sentence) = app
+        .model
+        .corpus
+        .documents
+        .get(doc)
+        .and_then(|d| d.sentences.get(s as usize))
+    else {
+        return;
+    };
+    let first_line = sentence.span.start as usize >= line_start;
+    let cursor = app.cursor.get(doc) == Some(&s);
+    let (glyph, style) = mark_style(app, app.model.mark(doc, s, app.focus));
+    if cursor {
+        let arrow = if doc == app.focus { "▶" } else { "▷" };
+        buf.set_string(x, y, if first_line { arrow } else { "▕" }, app.theme.header);
+    }
+    let glyph = if first_line || glyph == ' ' || glyph == '│' {
+        glyph
+    } else {
+        '▏'
+    };
+    buf.set_string(x + 1, y, glyph.to_string(), style);
+}
+
+/// Per-character styles of a pane's text: sentence role, changed words, cursor, search.
+struct Styler<'a> {
+    app: &'a App,
+    doc: usize,
+    /// The document changed words are measured against.
+    other: Option<usize>,
+    search: &'a [TextSpan],
+}
+
+impl<'a> Styler<'a> {
+    fn new(app: &'a App, doc: usize) -> Styler<'a> {
+        let other = if doc != app.focus {
+            Some(app.focus)
+        } else {
+            let geo = app.geometry();
+            geo.visible
+                .iter()
+                .copied()
+                .find(|&d| d != doc)
+                .or_else(|| (0..app.model.doc_count()).find(|&d| d != doc))
+        };
+        Styler {
+            app,
+            doc,
+            other,
+            search: app.search.as_ref().map_or(&[], |s| s.in_doc(doc)),
+        }
+    }
+
+    fn line(
+        &self,
+        d: &crate::document::Document,
+        line: wrap::Line,
+        sentences: &std::ops::Range<u32>,
+    ) -> Vec<Span<'static>> {
+        let t = &self.app.theme;
+        let text = d.text.get(line.start..line.end).unwrap_or("");
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut run = String::new();
+        let mut run_style = None;
+        let first_match = self
+            .search
+            .partition_point(|m| (m.end as usize) <= line.start);
+        for (i, c) in text.char_indices() {
+            let at = line.start + i;
+            let sentence = sentence_at(d, at, sentences);
+            let mut style = t.base;
+            if let Some(s) = sentence {
+                style = match self.app.model.mark(self.doc, s, self.app.focus) {
+                    Mark::Unique => t.unique,
+                    Mark::Moved => t.moved,
+                    Mark::Boilerplate => t.dim,
+                    _ => t.base,
+                };
+                if let Some(o) = self.other
+                    && self
+                        .app
+                        .model
+                        .changed(self.doc, s, o)
+                        .iter()
+                        .any(|c| (c.start as usize) <= at && at < c.end as usize)
+                {
+                    style = style.patch(t.changed);
+                }
+                if self.app.cursor.get(self.doc) == Some(&s) {
+                    style = style.patch(t.selection);
+                }
+            }
+            if self.search[first_match.min(self.search.len())..]
+                .iter()
+                .take_while(|m| (m.start as usize) <= at)
+                .any(|m| at < m.end as usize)
+            {
+                style = style.patch(t.search);
+            }
+            if run_style != Some(style) && !run.is_empty() {
+                spans.push(Span::styled(
+                    std::mem::take(&mut run),
+                    run_style.unwrap_or_default(),
+                ));
+            }
+            run_style = Some(style);
+            run.push(if c.is_whitespace() || c.is_control() {
+                ' '
+            } else {
+                c
+            });
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, run_style.unwrap_or_default()));
+        }
+        spans
+    }
+}
+
+/// The overview strip: one cell per slice of the document, coloured by its strongest difference,
+/// with the slice on screen marked.
+fn strip(app: &App, doc: usize, seen: Option<(u32, u32)>, body: Rect, buf: &mut Buffer) {
+    if body.width <= GUTTER + STRIP || body.height == 0 {
+        return;
+    }
+    let x = body.x + body.width - 1;
+    let cells = app.strip_marks(doc, body.height);
+    let n = app.model.sentence_count(doc).max(1);
+    let h = usize::from(body.height);
+    for (i, mark) in cells.iter().enumerate() {
+        let (lo, hi) = (i * n / h, ((i + 1) * n / h).max(i * n / h + 1));
+        let on_screen = seen.is_some_and(|(a, b)| (a as usize) < hi && lo <= b as usize);
+        let (glyph, style) = match mark {
+            Some(m) => {
+                let (_, s) = mark_style(app, *m);
+                ('▐', s)
+            }
+            None => ('│', app.theme.gutter),
+        };
+        let glyph = if on_screen { '█' } else { glyph };
+        let style = if on_screen && mark.is_none() {
+            app.theme.gutter
+        } else {
+            style
+        };
+        buf.set_string(x, body.y + i as u16, glyph.to_string(), style);
+    }
+}

@@ -1,0 +1,92 @@
+//! The status line: the search prompt, pending keys, a message, or where the cursor is; and on
+//! the right the layout, sync state and key hints.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::app::{App, Geometry, Layout};
+use crate::tui::model::Mark;
+use crate::tui::search::Scope;
+use crate::tui::wrap;
+
+pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
+    let style = app.theme.status;
+    buf.set_style(area, style);
+    let right = format!(
+        "{}{} · {} · ? help · q quit ",
+        app.progress
+            .as_deref()
+            .map(|p| format!("{p} · "))
+            .unwrap_or_default(),
+        match app.effective_layout() {
+            Layout::Aligned => "aligned",
+            Layout::Reading => "reading",
+        },
+        if app.sync { "sync" } else { "free" },
+    );
+    let left = if let Some(input) = &app.input {
+        let scope = match input.scope() {
+            Scope::AllPanes => "all panes",
+            Scope::FocusedPane => "this pane",
+        };
+        let before = &input.text()[..input.cursor()];
+        let prompt = format!(" /{}", input.text());
+        let hint = format!("   [{scope}; Tab switches, Enter searches, Esc cancels]");
+        buf.set_stringn(
+            area.x,
+            area.y,
+            format!("{prompt}{hint}"),
+            usize::from(area.width),
+            style,
+        );
+        // Show the cursor as a reversed cell.
+        let cx = area.x + 2 + wrap::width(before) as u16;
+        if cx < area.x + area.width {
+            let cell = &mut buf[(cx, area.y)];
+            cell.set_style(style.add_modifier(ratatui::style::Modifier::REVERSED));
+        }
+        return;
+    } else if let Some(hint) = app.pending_hint() {
+        format!(" {hint}")
+    } else if let Some(msg) = &app.message {
+        format!(" {msg}")
+    } else {
+        position(app)
+    };
+    let right_w = wrap::width(&right) as u16;
+    let room = if right_w + 10 < area.width {
+        area.width - right_w
+    } else {
+        area.width
+    };
+    buf.set_stringn(area.x, area.y, &left, usize::from(room), style);
+    if room < area.width {
+        buf.set_string(area.x + room, area.y, &right, style);
+    }
+}
+
+fn position(app: &App) -> String {
+    let doc = app.focus;
+    let Some(d) = app.model.corpus.documents.get(doc) else {
+        return String::new();
+    };
+    let n = d.sentences.len();
+    if n == 0 {
+        return format!(" {}: empty", d.origin);
+    }
+    let cur = app.cursor.get(doc).copied().unwrap_or(0);
+    let what = match app.model.mark(doc, cur, doc) {
+        Mark::Pending => "aligning…",
+        Mark::Boilerplate => "boilerplate",
+        Mark::Identical => "identical in the others",
+        Mark::Paraphrase => "reworded in another version",
+        Mark::Moved => "moved in another version",
+        Mark::Unique => "only in this version",
+    };
+    let warn = d
+        .warnings
+        .first()
+        .map(|w| format!(" · ⚠ {w}"))
+        .unwrap_or_default();
+    format!(" {} · sentence {}/{} · {what}{warn}", d.origin, cur + 1, n)
+}
