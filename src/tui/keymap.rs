@@ -309,20 +309,8 @@ impl Keymap {
             .filter(|(_, a)| **a == action)
             .map(|(k, _)| k)
             .collect();
-        keys.sort_by_key(|k| {
-            (
-                k.len(),
-                matches!(
-                    k.first(),
-                    Some(Key {
-                        code: Code::Char(_),
-                        ..
-                    })
-                )
-                .then_some(0)
-                .unwrap_or(1),
-            )
-        });
+        // Shortest first, and plain keys before ones with Ctrl or Alt.
+        keys.sort_by_key(|k| (k.len(), k.iter().any(|key| key.ctrl || key.alt)));
         keys.into_iter().map(|k| sequence_string(k)).collect()
     }
 }

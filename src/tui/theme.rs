@@ -160,6 +160,41 @@ pub fn load_syntect(name: &str) -> Result<SynTheme, String> {
 
 impl Theme {
     fn from_syntect(name: &str, t: &SynTheme, depth: Depth) -> Theme {
+        let mut theme = Theme::mapped(name, t, depth);
+        if depth == Depth::Ansi16 {
+            theme.use_ansi_palette();
+        }
+        // Whatever the theme and terminal, changed words must stand out from shared ones.
+        if theme.changed == theme.base {
+            theme.changed = theme
+                .changed
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        }
+        theme
+    }
+
+    /// On 16-colour terminals the user's palette decides the real colours, so roles take the
+    /// conventional ANSI colours rather than whatever the theme's RGB values round to.
+    fn use_ansi_palette(&mut self) {
+        let fg = |c: Color| Style::default().fg(c);
+        self.base = Style::default();
+        self.dim = fg(Color::DarkGray);
+        self.changed = fg(Color::Yellow).add_modifier(Modifier::BOLD);
+        self.unique = fg(Color::Green);
+        self.moved = fg(Color::Magenta).add_modifier(Modifier::ITALIC);
+        self.entity = fg(Color::Blue);
+        self.quote = fg(Color::Yellow);
+        self.claim = fg(Color::Cyan).add_modifier(Modifier::UNDERLINED);
+        self.gutter = fg(Color::DarkGray);
+        self.selection = Style::default().add_modifier(Modifier::REVERSED);
+        self.search = Style::default().fg(Color::Black).bg(Color::Yellow);
+        self.header = Style::default().add_modifier(Modifier::BOLD);
+        self.header_focused = Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        self.status = Style::default().add_modifier(Modifier::REVERSED);
+        self.markup = fg(Color::DarkGray);
+    }
+
+    fn mapped(name: &str, t: &SynTheme, depth: Depth) -> Theme {
         let s = &t.settings;
         let fg = s.foreground.unwrap_or(SynColor::WHITE);
         let bg = s.background.unwrap_or(SynColor::BLACK);
