@@ -157,12 +157,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let theme = cli.global.theme.as_deref();
     let result = match cli.command {
         None => reader(&cli.files, &config, theme),
-        Some(Command::Compare { files, .. }) => {
+        Some(Command::Compare {
+            files,
+            format,
+            stats,
+        }) => {
             if files.len() < 2 {
                 return Err(Failure::usage("compare needs at least two documents"));
             }
-            load_corpus(&files, &config)?;
-            not_yet("compare", "the comparison engine")
+            let corpus = load_corpus(&files, &config)?;
+            let comparison = crate::compare::Comparison::build(&corpus);
+            crate::report::compare::render(&corpus, &comparison, format, stats, out)
+                .map_err(Failure::from)
         }
         Some(Command::Extract { files, .. }) => {
             load_corpus(&files, &config)?;

@@ -56,6 +56,12 @@ pub fn boilerplate_patterns() -> &'static [&'static str] {
     CELL.get_or_init(|| entries(include_str!("../assets/lexicon/boilerplate.txt")).collect())
 }
 
+/// Function words that carry no topic; alignment skips them when weighing similarity.
+pub fn stopwords() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set(&CELL, include_str!("../assets/lexicon/stopwords.txt"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +74,7 @@ mod tests {
         assert_eq!(abbreviation("the"), None);
         assert!(sentence_starters().contains("the"));
         assert!(boilerplate_patterns().contains(&"google news"));
+        assert!(stopwords().contains("the"));
+        assert!(!stopwords().contains("#"));
     }
 }

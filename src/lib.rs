@@ -3,6 +3,7 @@
 //! behind the `tui` feature.
 
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod document;
 pub mod lexicon;

@@ -1,0 +1,459 @@
+//! Sentence alignment of two documents. Exact repeats are anchored by hash first, so effort goes
+//! only where the texts differ; reworded counterparts come from an IDF-weighted inverted index of
+//! content stems (never all pairs), an order-preserving chain with 1:1, 1:2 and 2:1 steps picks
+//! the in-order links, and a last pass links the remaining strong pairs as moved.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use super::chain::{self, Item};
+use super::terms::Prepared;
+use super::{LinkKind, Options, SentRange};
+use crate::document::Document;
+
+/// A link before its word diff is computed.
+#[derive(Debug, Clone)]
+pub(crate) struct RawLink {
+    pub a: SentRange,
+    pub b: SentRange,
+    pub kind: LinkKind,
+    pub similarity: f32,
+}
+
+/// Gaps with at most this many sentence pairs are scored exhaustively; larger ones use the index.
+const EXHAUSTIVE_PAIRS: usize = 400;
+/// Index postings longer than this are skipped when looking for candidates: such stems are so
+/// common that their weight is low, and walking them would make the search quadratic.
+const POSTING_CAP: usize = 128;
+/// Each sentence always probes at least this many of its rarest stems, however common.
+const MIN_PROBES: usize = 2;
+/// An exact repeat standing alone is trusted as an anchor only with this many content stems.
+const ANCHOR_MIN_STEMS: usize = 3;
+
+/// Everything about one pair of documents that the passes share.
+struct Pair<'a> {
+    a: &'a Document,
+    b: &'a Document,
+    pa: &'a Prepared,
+    pb: &'a Prepared,
+    /// Inverse document frequency of each stem over the sentences of both documents.
+    idf: Vec<f32>,
+    /// Sum of the idf of each sentence's stems.
+    wa: Vec<f32>,
+    wb: Vec<f32>,
+    options: &'a Options,
+}
+
+/// Which side of the pair a run of sentences is on.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Side {
+    A,
+    B,
+}
+
+pub(crate) fn align(
+    a: &Document,
+    b: &Document,
+    pa: &Prepared,
+    pb: &Prepared,
+    options: &Options,
+) -> Vec<RawLink> {
+    let total = (pa.live + pb.live).max(1) as f32;
+    let idf: Vec<f32> = pa
+        .df
+        .iter()
+        .zip(&pb.df)
+        .map(|(&x, &y)| (1.0 + total / (x + y).max(1) as f32).ln())
+        .collect();
+    let weigh = |p: &Prepared| -> Vec<f32> {
+        (0..p.sentences.len() as u32)
+            .map(|i| p.stems(i).iter().map(|&s| idf[s as usize]).sum())
+            .collect()
+    };
+    let (wa, wb) = (weigh(pa), weigh(pb));
+    let pair = Pair {
+        a,
+        b,
+        pa,
+        pb,
+        idf,
+        wa,
+        wb,
+        options,
+    };
+    pair.run()
+}
+
+fn live(p: &Prepared) -> Vec<u32> {
+    (0..p.sentences.len() as u32)
+        .filter(|&i| p.sentences.get(i as usize).is_some_and(|s| !s.boilerplate))
+        .collect()
+}
+
+impl Pair<'_> {
+    fn run(&self) -> Vec<RawLink> {
+        let (a_live, b_live) = (live(self.pa), live(self.pb));
+        let anchors = self.anchors(&a_live, &b_live);
+
+        let mut links: Vec<RawLink> = Vec::new();
+        let mut from = (0, 0);
+        for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
+            let (ga, gb) = (&a_live[from.0..x], &b_live[from.1..y]);
+            self.chain_gap(ga, gb, &mut links);
+            if let (Some(&i), Some(&j)) = (a_live.get(x), b_live.get(y)) {
+                links.push(RawLink {
+                    a: SentRange::one(i),
+                    b: SentRange::one(j),
+                    kind: LinkKind::Identical,
+                    similarity: 1.0,
+                });
+            }
+            from = (x + 1, y + 1);
+        }
+        self.moved(&a_live, &b_live, &mut links);
+        links.sort_by_key(|l| (l.a.start, l.b.start));
+        links
+    }
+
+    /// Positions (in `a_live`, `b_live`) of exact repeats that are safe to anchor on: runs of
+    /// two or more, or one sentence unique in both documents with enough content to be telling.
+    fn anchors(&self, a_live: &[u32], b_live: &[u32]) -> Vec<(usize, usize)> {
+        let hash = |p: &Prepared, ids: &[u32]| -> Vec<u64> {
+            ids.iter()
+                .filter_map(|&i| p.sentences.get(i as usize).map(|s| s.hash))
+                .collect()
+        };
+        let (ha, hb) = (hash(self.pa, a_live), hash(self.pb, b_live));
+        let mut counts: HashMap<u64, (u32, u32)> = HashMap::with_capacity(ha.len() + hb.len());
+        ha.iter().for_each(|&h| counts.entry(h).or_default().0 += 1);
+        hb.iter().for_each(|&h| counts.entry(h).or_default().1 += 1);
+        let deadline = Instant::now() + self.options.diff_deadline * 4;
+        let ops = capture_diff_slices_deadline(Algorithm::Patience, &ha, &hb, Some(deadline));
+
+        let mut out = Vec::new();
+        for op in ops {
+            let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            else {
+                continue;
+            };
+            for k in 0..len {
+                let (x, y) = (old_index + k, new_index + k);
+                let (Some(&i), Some(&j)) = (a_live.get(x), b_live.get(y)) else {
+                    continue;
+                };
+                let trusted = len >= 2
+                    || ha.get(x).and_then(|h| counts.get(h)) == Some(&(1, 1))
+                        && self.pa.stems(i).len() >= ANCHOR_MIN_STEMS;
+                if trusted && self.same_terms(SentRange::one(i), SentRange::one(j)) {
+                    out.push((x, y));
+                }
+            }
+        }
+        out
+    }
+
+    /// The in-order links between two runs of live sentences lying between anchors.
+    fn chain_gap(&self, ga: &[u32], gb: &[u32], links: &mut Vec<RawLink>) {
+        if ga.is_empty() || gb.is_empty() {
+            return;
+        }
+        let o = self.options;
+        let seeds = self.candidates(ga, gb, o.candidates, o.link_threshold * 0.5);
+        let mut items: Vec<Item> = Vec::with_capacity(seeds.len() * 2);
+        let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
+        let single: HashMap<(u32, u32), f32> = seeds.iter().map(|&(x, y, s)| ((x, y), s)).collect();
+        for &(x, y, sim) in &seeds {
+            if sim >= o.link_threshold {
+                items.push(Item {
+                    a: (x, x + 1),
+                    b: (y, y + 1),
+                    weight: sim,
+                });
+            }
+            // A sentence split in two, or two merged into one: try each neighbour.
+            for (side, first) in [(Side::A, x.wrapping_sub(1)), (Side::A, x), (Side::B, y.wrapping_sub(1)), (Side::B, y)] {
+                if seen.insert((side, first, if side == Side::A { y } else { x })) {
+                    items.extend(self.merged(side, first, (x, y), ga, gb, &single));
+                }
+            }
+        }
+        for i in chain::heaviest(&items, gb.len() as u32) {
+            let Some(item) = items.get(i) else { continue };
+            let (Some(a), Some(b)) = (run(ga, item.a), run(gb, item.b)) else {
+                continue;
+            };
+            let kind = if self.same_terms(a, b) {
+                LinkKind::Identical
+            } else {
+                LinkKind::Paraphrase
+            };
+            links.push(RawLink {
+                a,
+                b,
+                kind,
+                similarity: item.weight,
+            });
+        }
+    }
+
+    /// The 2:1 (or 1:2) item that merges positions `first, first + 1` on `side` against the
+    /// other side's sentence in `at`, if both halves share content with it and together they
+    /// match better than either alone.
+    fn merged(
+        &self,
+        side: Side,
+        first: u32,
+        at: (u32, u32),
+        ga: &[u32],
+        gb: &[u32],
+        single: &HashMap<(u32, u32), f32>,
+    ) -> Option<Item> {
+        let (ids, other) = match side {
+            Side::A => (ga, gb.get(at.1 as usize)?),
+            Side::B => (gb, ga.get(at.0 as usize)?),
+        };
+        let (p, q) = (*ids.get(first as usize)?, *ids.get(first as usize + 1)?);
+        if q != p + 1 {
+            return None; // something (boilerplate) sits between them
+        }
+        let (prep, other_prep) = match side {
+            Side::A => (self.pa, self.pb),
+            Side::B => (self.pb, self.pa),
+        };
+        let target = other_prep.stems(*other);
+        if self.overlap(prep.stems(p), target).0 <= 0.0 || self.overlap(prep.stems(q), target).0 <= 0.0 {
+            return None;
+        }
+        let union = union(prep.stems(p), prep.stems(q));
+        let (shared, _) = self.overlap(&union, target);
+        let sim = 2.0 * shared / (self.weight(&union) + self.weight(target)).max(f32::EPSILON);
+        let part = |k: u32| match side {
+            Side::A => single.get(&(k, at.1)),
+            Side::B => single.get(&(at.0, k)),
+        };
+        let best_part = part(first)
+            .copied()
+            .unwrap_or(0.0)
+            .max(part(first + 1).copied().unwrap_or(0.0));
+        if sim < self.options.link_threshold || sim <= best_part {
+            return None;
+        }
+        let (a, b) = match side {
+            Side::A => ((first, first + 2), (at.1, at.1 + 1)),
+            Side::B => ((at.0, at.0 + 1), (first, first + 2)),
+        };
+        Some(Item { a, b, weight: sim })
+    }
+
+    /// Links the live sentences still unlinked on both sides when they match strongly. A pair
+    /// that turns out to sit in order with its neighbours keeps its plain kind.
+    fn moved(&self, a_live: &[u32], b_live: &[u32], links: &mut Vec<RawLink>) {
+        let covered = |ranges: &mut dyn Iterator<Item = SentRange>, n: usize| {
+            let mut used = vec![false; n];
+            for r in ranges {
+                for i in r.start..r.end {
+                    if let Some(u) = used.get_mut(i as usize) {
+                        *u = true;
+                    }
+                }
+            }
+            used
+        };
+        let used_a = covered(&mut links.iter().map(|l| l.a), self.pa.sentences.len());
+        let used_b = covered(&mut links.iter().map(|l| l.b), self.pb.sentences.len());
+        let free = |ids: &[u32], used: &[bool]| -> Vec<u32> {
+            ids.iter()
+                .copied()
+                .filter(|&i| !used.get(i as usize).copied().unwrap_or(true))
+                .collect()
+        };
+        let (fa, fb) = (free(a_live, &used_a), free(b_live, &used_b));
+        if fa.is_empty() || fb.is_empty() {
+            return;
+        }
+        let mut found = self.candidates(&fa, &fb, 3, self.options.moved_threshold);
+        found.sort_by(|x, y| y.2.total_cmp(&x.2));
+
+        let mut in_order: BTreeMap<u32, SentRange> = links.iter().map(|l| (l.a.start, l.b)).collect();
+        let (mut taken_a, mut taken_b) = (vec![false; fa.len()], vec![false; fb.len()]);
+        for (x, y, sim) in found {
+            let (xi, yi) = (x as usize, y as usize);
+            if taken_a.get(xi) != Some(&false) || taken_b.get(yi) != Some(&false) {
+                continue;
+            }
+            let (Some(&i), Some(&j)) = (fa.get(xi), fb.get(yi)) else {
+                continue;
+            };
+            taken_a[xi] = true;
+            taken_b[yi] = true;
+            let (a, b) = (SentRange::one(i), SentRange::one(j));
+            let before_ok = in_order.range(..i).next_back().is_none_or(|(_, r)| r.end <= j);
+            let after_ok = in_order.range(i + 1..).next().is_none_or(|(_, r)| r.start > j);
+            let identical = self.same_terms(a, b);
+            let kind = match (before_ok && after_ok, identical) {
+                (false, _) => LinkKind::Moved,
+                (true, true) => LinkKind::Identical,
+                (true, false) => LinkKind::Paraphrase,
+            };
+            if kind != LinkKind::Moved {
+                in_order.insert(i, b);
+            }
+            links.push(RawLink {
+                a,
+                b,
+                kind,
+                similarity: if identical { 1.0 } else { sim },
+            });
+        }
+    }
+
+    /// Scored pairs `(rank in ga, rank in gb, similarity)` with similarity at least `min`, at
+    /// most `keep` per sentence of `ga`.
+    fn candidates(&self, ga: &[u32], gb: &[u32], keep: usize, min: f32) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::new();
+        let mut scored: Vec<(u32, f32)> = Vec::new();
+        if ga.len().saturating_mul(gb.len()) <= EXHAUSTIVE_PAIRS {
+            for (x, &i) in ga.iter().enumerate() {
+                scored.clear();
+                scored.extend(gb.iter().enumerate().map(|(y, &j)| (y as u32, self.sim(i, j))));
+                best(&mut scored, keep, min, x as u32, &mut out);
+            }
+            return out;
+        }
+
+        let mut postings: Vec<(u32, u32)> = gb
+            .iter()
+            .enumerate()
+            .flat_map(|(y, &j)| self.pb.stems(j).iter().map(move |&s| (s, y as u32)))
+            .collect();
+        postings.sort_unstable();
+        let posting = |stem: u32| {
+            let lo = postings.partition_point(|p| p.0 < stem);
+            let hi = postings.partition_point(|p| p.0 <= stem);
+            postings.get(lo..hi).unwrap_or(&[])
+        };
+
+        let mut acc = vec![0f32; gb.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut probes: Vec<(usize, u32)> = Vec::new();
+        for (x, &i) in ga.iter().enumerate() {
+            probes.clear();
+            probes.extend(self.pa.stems(i).iter().map(|&s| (posting(s).len(), s)));
+            probes.sort_unstable();
+            for (k, &(len, stem)) in probes.iter().enumerate() {
+                if len > POSTING_CAP && k >= MIN_PROBES {
+                    break;
+                }
+                let w = self.idf.get(stem as usize).copied().unwrap_or(0.0);
+                for &(_, y) in posting(stem) {
+                    if let Some(slot) = acc.get_mut(y as usize) {
+                        if *slot == 0.0 {
+                            touched.push(y);
+                        }
+                        *slot += w;
+                    }
+                }
+            }
+            // The partial overlap ranks the candidates; only the best few get an exact score.
+            let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
+            scored.clear();
+            for &y in &touched {
+                let wb = gb.get(y as usize).and_then(|&j| self.wb.get(j as usize)).copied().unwrap_or(0.0);
+                let partial = acc.get(y as usize).copied().unwrap_or(0.0);
+                scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
+                if let Some(slot) = acc.get_mut(y as usize) {
+                    *slot = 0.0;
+                }
+            }
+            touched.clear();
+            scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
+            scored.truncate(keep * 3);
+            for entry in scored.iter_mut() {
+                entry.1 = gb.get(entry.0 as usize).map_or(0.0, |&j| self.sim(i, j));
+            }
+            best(&mut scored, keep, min, x as u32, &mut out);
+        }
+        out
+    }
+
+    /// Weighted Dice similarity of two single sentences' content stems. Pairs sharing a single
+    /// stem need a near-total match, so one shared name does not make two sentences kin.
+    fn sim(&self, i: u32, j: u32) -> f32 {
+        let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
+        let total = self.wa.get(i as usize).copied().unwrap_or(0.0)
+            + self.wb.get(j as usize).copied().unwrap_or(0.0);
+        let sim = 2.0 * shared / total.max(f32::EPSILON);
+        if count < 2 && sim < 0.8 { 0.0 } else { sim }
+    }
+
+    /// Shared weight and number of shared stems of two sorted stem lists.
+    fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+        let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
+        while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
+            match s.cmp(&t) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    weight += self.idf.get(s as usize).copied().unwrap_or(0.0);
+                    count += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (weight, count)
+    }
+
+    fn weight(&self, stems: &[u32]) -> f32 {
+        stems.iter().filter_map(|&s| self.idf.get(s as usize)).sum()
+    }
+
+    /// Whether two runs have the same normalised term sequence.
+    fn same_terms(&self, a: SentRange, b: SentRange) -> bool {
+        let (x, y) = (run_tokens(self.a, a), run_tokens(self.b, b));
+        x.len() == y.len() && x.iter().zip(y).all(|(s, t)| s.term == t.term)
+    }
+}
+
+/// The tokens of a run of sentences.
+fn run_tokens(doc: &Document, r: SentRange) -> &[crate::document::Token] {
+    let first = doc.sentences.get(r.start as usize).map_or(0, |s| s.tokens.start);
+    let last = r.end.checked_sub(1).and_then(|e| doc.sentences.get(e as usize)).map_or(0, |s| s.tokens.end);
+    doc.tokens.get(first as usize..last as usize).unwrap_or(&[])
+}
+
+/// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
+fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {
+    scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
+    out.extend(
+        scored
+            .iter()
+            .take(keep)
+            .filter(|e| e.1 >= min && e.1 > 0.0)
+            .map(|&(y, s)| (x, y, s)),
+    );
+}
+
+/// Sorted union of two sorted stem lists.
+fn union(x: &[u32], y: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = x.iter().chain(y).copied().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The sentence range covered by a run of positions in `ids`, if they are consecutive.
+fn run(ids: &[u32], (from, to): (u32, u32)) -> Option<SentRange> {
+    let first = *ids.get(from as usize)?;
+    let last = *ids.get(to as usize - 1)?;
+    (last - first + 1 == to - from).then_some(SentRange {
+        start: first,
+        end: last + 1,
+    })
+}

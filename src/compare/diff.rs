@@ -1,0 +1,118 @@
+//! Word-level differences inside one link: `similar` on the interned term ids (so case and
+//! quote style do not count as changes), with a deadline, returned as byte spans in both
+//! documents and cut so that every op lies inside one sentence on each side.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+
+use super::{OpKind, SentRange, WordOp};
+use crate::document::{Document, Span, TermId, Token, TokenKind};
+
+/// One side of a link: its tokens and where its sentences start among them.
+struct Run<'a> {
+    tokens: &'a [Token],
+    /// Token offsets (relative to `tokens`) where the second, third… sentence begins.
+    cuts: Vec<usize>,
+}
+
+impl<'a> Run<'a> {
+    fn new(doc: &'a Document, range: SentRange) -> Run<'a> {
+        let sentences = doc.sentences.get(range.range()).unwrap_or(&[]);
+        let first = sentences.first().map_or(0, |s| s.tokens.start as usize);
+        let last = sentences.last().map_or(0, |s| s.tokens.end as usize);
+        let cuts = sentences
+            .iter()
+            .skip(1)
+            .map(|s| (s.tokens.start as usize).saturating_sub(first))
+            .collect();
+        Run {
+            tokens: doc.tokens.get(first..last).unwrap_or(&[]),
+            cuts,
+        }
+    }
+
+    fn terms(&self) -> Vec<TermId> {
+        self.tokens.iter().map(|t| t.term).collect()
+    }
+
+    /// The byte span of a token range; an empty range becomes an empty span where it sits.
+    fn span(&self, r: &Range<usize>) -> Span {
+        if let (Some(first), Some(last)) = (self.tokens.get(r.start), r.end.checked_sub(1).and_then(|e| self.tokens.get(e)))
+            && r.start < r.end
+        {
+            return Span { start: first.span.start, end: last.span.end };
+        }
+        let at = match self.tokens.get(r.start) {
+            Some(t) => t.span.start,
+            None => self.tokens.last().map_or(0, |t| t.span.end),
+        };
+        Span { start: at, end: at }
+    }
+
+    /// `r` cut at sentence starts.
+    fn pieces(&self, r: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut from = r.start;
+        for &cut in self.cuts.iter().filter(|&&c| c > r.start && c < r.end) {
+            out.push(from..cut);
+            from = cut;
+        }
+        out.push(from..r.end);
+        out
+    }
+}
+
+/// The word ops of a link and the number of words it shares verbatim.
+pub(crate) fn word_ops(
+    a: &Document,
+    ra: SentRange,
+    b: &Document,
+    rb: SentRange,
+    deadline: Duration,
+) -> (Vec<WordOp>, u32) {
+    let (x, y) = (Run::new(a, ra), Run::new(b, rb));
+    let ops = capture_diff_slices_deadline(
+        Algorithm::Patience,
+        &x.terms(),
+        &y.terms(),
+        Some(Instant::now() + deadline),
+    );
+    let mut out = Vec::with_capacity(ops.len());
+    let mut shared = 0u32;
+    for op in ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            shared += x.tokens.get(old.clone()).unwrap_or(&[]).iter().filter(|t| t.kind != TokenKind::Punct).count() as u32;
+            // Cut wherever either side starts a sentence; both sides advance together.
+            let mut cuts: Vec<usize> = x.cuts.iter().filter(|&&c| c > old.start && c < old.end).map(|&c| c - old.start).collect();
+            cuts.extend(y.cuts.iter().filter(|&&c| c > new.start && c < new.end).map(|&c| c - new.start));
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut from = 0;
+            for to in cuts.into_iter().chain([old.len()]) {
+                out.push(WordOp {
+                    kind: OpKind::Equal,
+                    a: x.span(&(old.start + from..old.start + to)),
+                    b: y.span(&(new.start + from..new.start + to)),
+                });
+                from = to;
+            }
+            continue;
+        }
+        let (pa, pb) = (x.pieces(old.clone()), y.pieces(new.clone()));
+        for k in 0..pa.len().max(pb.len()) {
+            let ka = pa.get(k).cloned().unwrap_or(old.end..old.end);
+            let kb = pb.get(k).cloned().unwrap_or(new.end..new.end);
+            let kind = match (ka.is_empty(), kb.is_empty()) {
+                (false, false) => OpKind::Replace,
+                (false, true) => OpKind::Delete,
+                (true, false) => OpKind::Insert,
+                (true, true) => continue,
+            };
+            out.push(WordOp { kind, a: x.span(&ka), b: y.span(&kb) });
+        }
+    }
+    (out, shared)
+}

@@ -1,0 +1,328 @@
+//! The comparison engine: every pair of documents aligned sentence by sentence, the word diff
+//! inside each link, per-pair statistics, and the N-way [`Rows`] that the reader and the
+//! reports render from. Built once from a [`Corpus`], immutable afterwards, no terminal needed.
+
+mod align;
+mod chain;
+mod diff;
+mod rows;
+mod stats;
+mod terms;
+
+use std::ops::{Index, Range};
+use std::time::Duration;
+
+pub use rows::Rows;
+pub use stats::{PairStats, SideStats};
+
+use crate::document::{Corpus, DocId, Span};
+
+/// A half-open run of sentence indices in one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl SentRange {
+    pub fn one(sentence: u32) -> Self {
+        SentRange {
+            start: sentence,
+            end: sentence + 1,
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    pub fn contains(self, sentence: usize) -> bool {
+        self.range().contains(&sentence)
+    }
+}
+
+/// How the two sides of a link relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// The same words in the same place (case and quote style aside).
+    Identical,
+    /// Reworded, in the same place relative to the other links.
+    Paraphrase,
+    /// Found out of order: the sentence moved (its wording may have changed too).
+    Moved,
+}
+
+impl LinkKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Identical => "identical",
+            LinkKind::Paraphrase => "paraphrase",
+            LinkKind::Moved => "moved",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpKind {
+    Equal,
+    Delete,
+    Insert,
+    Replace,
+}
+
+impl OpKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            OpKind::Equal => "equal",
+            OpKind::Delete => "delete",
+            OpKind::Insert => "insert",
+            OpKind::Replace => "replace",
+        }
+    }
+}
+
+/// One step of a link's word diff. `a` and `b` are byte spans in each document; the side with
+/// nothing (the `b` of a delete, the `a` of an insert) is an empty span where the words would
+/// be. Each span lies inside one sentence of its side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordOp {
+    pub kind: OpKind,
+    pub a: Span,
+    pub b: Span,
+}
+
+/// A run of sentences in one document matched with a run in the other (1:1, 1:2 or 2:1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: SentRange,
+    pub b: SentRange,
+    pub kind: LinkKind,
+    /// Weighted share of content words in common, 0–1.
+    pub similarity: f32,
+    pub ops: Vec<WordOp>,
+    /// Words (not punctuation) that the word diff found equal on both sides.
+    pub shared_words: u32,
+}
+
+/// The links between two documents, `a` before `b` in the corpus, sorted by `a`'s sentences.
+/// Sentences of either document in no link are unique to it.
+#[derive(Debug, Clone)]
+pub struct Alignment {
+    pub a: DocId,
+    pub b: DocId,
+    pub links: Vec<Link>,
+    pub stats: PairStats,
+}
+
+/// One value per document, indexed by [`DocId`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerDoc<T>(Vec<T>);
+
+impl<T> PerDoc<T> {
+    pub fn from_fn(docs: usize, f: impl FnMut(usize) -> T) -> Self {
+        PerDoc((0..docs).map(f).collect())
+    }
+
+    pub fn get(&self, doc: DocId) -> Option<&T> {
+        self.0.get(doc.index())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (DocId, &T)> {
+        self.0.iter().enumerate().map(|(i, v)| (DocId(i as u32), v))
+    }
+}
+
+impl<T> Index<DocId> for PerDoc<T> {
+    type Output = T;
+
+    /// Panics only for a `DocId` that does not belong to this comparison.
+    fn index(&self, doc: DocId) -> &T {
+        &self.0[doc.index()]
+    }
+}
+
+/// Tuning of the alignment. The defaults are what the tests and the quality figures use.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Least similarity for an in-order link.
+    pub link_threshold: f32,
+    /// Least similarity for a link found out of order.
+    pub moved_threshold: f32,
+    /// Candidate counterparts scored per sentence.
+    pub candidates: usize,
+    /// Time allowed for one word diff before it settles for a coarser answer.
+    pub diff_deadline: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            link_threshold: 0.3,
+            moved_threshold: 0.45,
+            candidates: 4,
+            diff_deadline: Duration::from_millis(50),
+        }
+    }
+}
+
+/// Where one sentence went in another document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counterpart {
+    pub doc: DocId,
+    pub sentences: SentRange,
+    pub kind: LinkKind,
+    pub similarity: f32,
+    /// Index into [`Comparison::alignments`] and that alignment's `links`.
+    pub alignment: usize,
+    pub link: usize,
+}
+
+/// Every pair of a corpus aligned, plus the N-way rows. Immutable once built.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    alignments: Vec<Alignment>,
+    rows: Rows,
+    /// Per document, `(sentence, counterpart)` sorted by sentence.
+    counterparts: PerDoc<Vec<(u32, Counterpart)>>,
+}
+
+impl Comparison {
+    /// Compare every pair of documents with the default [`Options`].
+    pub fn build(corpus: &Corpus) -> Comparison {
+        Comparison::with_options(corpus, &Options::default())
+    }
+
+    pub fn with_options(corpus: &Corpus, options: &Options) -> Comparison {
+        let stems = terms::Stems::build(&corpus.vocab);
+        let prepared: Vec<terms::Prepared> = parallel_map(&corpus.documents, |doc| {
+            terms::Prepared::build(doc, &stems)
+        });
+        let docs = &corpus.documents;
+        let pairs: Vec<(usize, usize)> = (0..docs.len())
+            .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
+            .collect();
+        let alignments = parallel_map(&pairs, |&(i, j)| {
+            let (a, b) = (&docs[i], &docs[j]);
+            let raw = align::align(a, b, &prepared[i], &prepared[j], options);
+            let links: Vec<Link> = raw
+                .into_iter()
+                .map(|l| {
+                    let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
+                    Link {
+                        a: l.a,
+                        b: l.b,
+                        kind: l.kind,
+                        similarity: l.similarity,
+                        ops,
+                        shared_words,
+                    }
+                })
+                .collect();
+            let stats = stats::pair(a, b, &links);
+            Alignment {
+                a: a.id,
+                b: b.id,
+                links,
+                stats,
+            }
+        });
+        let rows = Rows::build(corpus, &alignments);
+        let counterparts = index_counterparts(docs.len(), &alignments);
+        Comparison {
+            alignments,
+            rows,
+            counterparts,
+        }
+    }
+
+    /// Every pair `(a, b)` with `a < b`, in corpus order: (0,1), (0,2) … (1,2) …
+    pub fn alignments(&self) -> &[Alignment] {
+        &self.alignments
+    }
+
+    /// The alignment of two documents, whichever order they are given in.
+    pub fn alignment(&self, x: DocId, y: DocId) -> Option<&Alignment> {
+        let (a, b) = if x < y { (x, y) } else { (y, x) };
+        self.alignments.iter().find(|al| al.a == a && al.b == b)
+    }
+
+    pub fn rows(&self) -> &Rows {
+        &self.rows
+    }
+
+    /// Every link of `sentence` in `doc` to the other documents.
+    pub fn counterparts(&self, doc: DocId, sentence: usize) -> impl Iterator<Item = &Counterpart> {
+        let list = self.counterparts.get(doc).map_or(&[][..], Vec::as_slice);
+        let from = list.partition_point(|(s, _)| (*s as usize) < sentence);
+        list[from..]
+            .iter()
+            .take_while(move |(s, _)| *s as usize == sentence)
+            .map(|(_, c)| c)
+    }
+}
+
+fn index_counterparts(docs: usize, alignments: &[Alignment]) -> PerDoc<Vec<(u32, Counterpart)>> {
+    let mut out: Vec<Vec<(u32, Counterpart)>> = vec![Vec::new(); docs];
+    for (ai, al) in alignments.iter().enumerate() {
+        for (li, link) in al.links.iter().enumerate() {
+            let sides = [(al.a, link.a, al.b, link.b), (al.b, link.b, al.a, link.a)];
+            for (own, own_range, other, other_range) in sides {
+                let Some(list) = out.get_mut(own.index()) else {
+                    continue;
+                };
+                for s in own_range.start..own_range.end {
+                    list.push((
+                        s,
+                        Counterpart {
+                            doc: other,
+                            sentences: other_range,
+                            kind: link.kind,
+                            similarity: link.similarity,
+                            alignment: ai,
+                            link: li,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    for list in &mut out {
+        list.sort_by_key(|(s, c)| (*s, c.doc));
+    }
+    PerDoc(out)
+}
+
+/// Map `f` over `items` on up to as many threads as the machine has cores, keeping order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}

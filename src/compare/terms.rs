@@ -1,0 +1,171 @@
+//! What alignment sees of a sentence: its distinct content stems (stopwords and punctuation
+//! dropped, light suffix stripping) and a hash of its full term sequence for exact matches.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::document::{Document, TermId, Vocab};
+use crate::lexicon;
+
+/// Marks a term that carries no content (stopword or punctuation).
+const NO_STEM: u32 = u32::MAX;
+
+/// The stem of every term in the vocabulary, computed once per comparison.
+pub(crate) struct Stems {
+    of_term: Vec<u32>,
+    count: usize,
+}
+
+impl Stems {
+    pub(crate) fn build(vocab: &Vocab) -> Stems {
+        let stopwords = lexicon::stopwords();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let of_term = (0..vocab.len())
+            .map(|i| {
+                let term = vocab.term(TermId(i as u32));
+                if !term.chars().any(char::is_alphanumeric) || stopwords.contains(term) {
+                    return NO_STEM;
+                }
+                let next = ids.len() as u32;
+                *ids.entry(stem(term)).or_insert(next)
+            })
+            .collect();
+        Stems {
+            of_term,
+            count: ids.len(),
+        }
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.count
+    }
+
+    fn of(&self, term: TermId) -> Option<u32> {
+        self.of_term
+            .get(term.0 as usize)
+            .copied()
+            .filter(|&s| s != NO_STEM)
+    }
+}
+
+/// Strip common English inflections so "influence", "influencing" and "influenced" meet, and
+/// fold British "-ise" into "-ize". Deliberately light: it must never merge unrelated words.
+pub(crate) fn stem(word: &str) -> String {
+    let mut w = word.trim_end_matches("'s").trim_end_matches('\'');
+    if !w.is_ascii() || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
+        return w.to_string();
+    }
+    for suffix in ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s", "e"] {
+        if let Some(rest) = w.strip_suffix(suffix)
+            && rest.len() >= 3
+            && !(suffix == "s" && rest.ends_with('s'))
+        {
+            w = rest;
+            if suffix == "ies" {
+                return format!("{w}y");
+            }
+            break;
+        }
+    }
+    match w.strip_suffix("is") {
+        Some(rest) if rest.len() >= 4 => format!("{rest}iz"),
+        _ => w.to_string(),
+    }
+}
+
+/// A sentence as alignment sees it.
+pub(crate) struct SentTerms {
+    /// Hash of the full normalised term sequence, punctuation included.
+    pub hash: u64,
+    /// Range into [`Prepared::stems`]: the sentence's distinct content stems, sorted.
+    pub stems: Range<u32>,
+    pub boilerplate: bool,
+}
+
+/// One document prepared for alignment.
+pub(crate) struct Prepared {
+    pub sentences: Vec<SentTerms>,
+    stems: Vec<u32>,
+    /// Per stem id: in how many non-boilerplate sentences of this document it occurs.
+    pub df: Vec<u32>,
+    /// Number of non-boilerplate sentences.
+    pub live: usize,
+}
+
+impl Prepared {
+    pub(crate) fn build(doc: &Document, stems: &Stems) -> Prepared {
+        let mut flat = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut df = vec![0u32; stems.count()];
+        let mut live = 0;
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let tokens = doc.sentence_tokens(s);
+                let start = flat.len();
+                flat.extend(tokens.iter().filter_map(|t| stems.of(t.term)));
+                flat[start..].sort_unstable();
+                let mut kept = start;
+                for i in start..flat.len() {
+                    if kept == start || flat[kept - 1] != flat[i] {
+                        flat[kept] = flat[i];
+                        kept += 1;
+                    }
+                }
+                flat.truncate(kept);
+                if !s.boilerplate {
+                    live += 1;
+                    for &stem in &flat[start..] {
+                        df[stem as usize] += 1;
+                    }
+                }
+                SentTerms {
+                    hash: hash_terms(tokens.iter().map(|t| t.term)),
+                    stems: start as u32..flat.len() as u32,
+                    boilerplate: s.boilerplate,
+                }
+            })
+            .collect();
+        Prepared {
+            sentences,
+            stems: flat,
+            df,
+            live,
+        }
+    }
+
+    /// The sorted distinct content stems of sentence `i`.
+    pub(crate) fn stems(&self, i: u32) -> &[u32] {
+        self.sentences
+            .get(i as usize)
+            .and_then(|s| self.stems.get(s.stems.start as usize..s.stems.end as usize))
+            .unwrap_or(&[])
+    }
+}
+
+/// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.
+fn hash_terms(terms: impl Iterator<Item = TermId>) -> u64 {
+    terms.fold(0xcbf2_9ce4_8422_2325, |h, t| {
+        (h.rotate_left(5) ^ u64::from(t.0)).wrapping_mul(0x51_7cc1_b727_220a_95)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn inflections_meet_and_short_words_stay() {
+        assert_eq!(stem("influence"), stem("influencing"));
+        assert_eq!(stem("influenced"), stem("influences"));
+        assert_eq!(stem("authorised"), stem("authorized"));
+        assert_eq!(stem("elections"), stem("election"));
+        assert_eq!(stem("votes"), stem("vote"));
+        assert_eq!(stem("allies"), "ally");
+        assert_eq!(stem("trump's"), "trump");
+        assert_eq!(stem("bus"), "bus");
+        assert_eq!(stem("glass"), "glass");
+        assert_ne!(stem("state"), stem("station"));
+        assert_eq!(stem("2020"), "2020");
+    }
+}
