@@ -177,7 +177,12 @@ impl Pair<'_> {
                 });
             }
             // A sentence split in two, or two merged into one: try each neighbour.
-            for (side, first) in [(Side::A, x.wrapping_sub(1)), (Side::A, x), (Side::B, y.wrapping_sub(1)), (Side::B, y)] {
+            for (side, first) in [
+                (Side::A, x.wrapping_sub(1)),
+                (Side::A, x),
+                (Side::B, y.wrapping_sub(1)),
+                (Side::B, y),
+            ] {
                 if seen.insert((side, first, if side == Side::A { y } else { x })) {
                     items.extend(self.merged(side, first, (x, y), ga, gb, &single));
                 }
@@ -227,7 +232,9 @@ impl Pair<'_> {
             Side::B => (self.pb, self.pa),
         };
         let target = other_prep.stems(*other);
-        if self.overlap(prep.stems(p), target).0 <= 0.0 || self.overlap(prep.stems(q), target).0 <= 0.0 {
+        if self.overlap(prep.stems(p), target).0 <= 0.0
+            || self.overlap(prep.stems(q), target).0 <= 0.0
+        {
             return None;
         }
         let union = union(prep.stems(p), prep.stems(q));
@@ -280,7 +287,8 @@ impl Pair<'_> {
         let mut found = self.candidates(&fa, &fb, 3, self.options.moved_threshold);
         found.sort_by(|x, y| y.2.total_cmp(&x.2));
 
-        let mut in_order: BTreeMap<u32, SentRange> = links.iter().map(|l| (l.a.start, l.b)).collect();
+        let mut in_order: BTreeMap<u32, SentRange> =
+            links.iter().map(|l| (l.a.start, l.b)).collect();
         let (mut taken_a, mut taken_b) = (vec![false; fa.len()], vec![false; fb.len()]);
         for (x, y, sim) in found {
             let (xi, yi) = (x as usize, y as usize);
@@ -293,8 +301,14 @@ impl Pair<'_> {
             taken_a[xi] = true;
             taken_b[yi] = true;
             let (a, b) = (SentRange::one(i), SentRange::one(j));
-            let before_ok = in_order.range(..i).next_back().is_none_or(|(_, r)| r.end <= j);
-            let after_ok = in_order.range(i + 1..).next().is_none_or(|(_, r)| r.start > j);
+            let before_ok = in_order
+                .range(..i)
+                .next_back()
+                .is_none_or(|(_, r)| r.end <= j);
+            let after_ok = in_order
+                .range(i + 1..)
+                .next()
+                .is_none_or(|(_, r)| r.start > j);
             let identical = self.same_terms(a, b);
             let kind = match (before_ok && after_ok, identical) {
                 (false, _) => LinkKind::Moved,
@@ -321,7 +335,11 @@ impl Pair<'_> {
         if ga.len().saturating_mul(gb.len()) <= EXHAUSTIVE_PAIRS {
             for (x, &i) in ga.iter().enumerate() {
                 scored.clear();
-                scored.extend(gb.iter().enumerate().map(|(y, &j)| (y as u32, self.sim(i, j))));
+                scored.extend(
+                    gb.iter()
+                        .enumerate()
+                        .map(|(y, &j)| (y as u32, self.sim(i, j))),
+                );
                 best(&mut scored, keep, min, x as u32, &mut out);
             }
             return out;
@@ -364,7 +382,11 @@ impl Pair<'_> {
             let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
             scored.clear();
             for &y in &touched {
-                let wb = gb.get(y as usize).and_then(|&j| self.wb.get(j as usize)).copied().unwrap_or(0.0);
+                let wb = gb
+                    .get(y as usize)
+                    .and_then(|&j| self.wb.get(j as usize))
+                    .copied()
+                    .unwrap_or(0.0);
                 let partial = acc.get(y as usize).copied().unwrap_or(0.0);
                 scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
                 if let Some(slot) = acc.get_mut(y as usize) {
@@ -423,8 +445,15 @@ impl Pair<'_> {
 
 /// The tokens of a run of sentences.
 fn run_tokens(doc: &Document, r: SentRange) -> &[crate::document::Token] {
-    let first = doc.sentences.get(r.start as usize).map_or(0, |s| s.tokens.start);
-    let last = r.end.checked_sub(1).and_then(|e| doc.sentences.get(e as usize)).map_or(0, |s| s.tokens.end);
+    let first = doc
+        .sentences
+        .get(r.start as usize)
+        .map_or(0, |s| s.tokens.start);
+    let last = r
+        .end
+        .checked_sub(1)
+        .and_then(|e| doc.sentences.get(e as usize))
+        .map_or(0, |s| s.tokens.end);
     doc.tokens.get(first as usize..last as usize).unwrap_or(&[])
 }
 

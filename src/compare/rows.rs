@@ -109,13 +109,19 @@ impl Rows {
         if doc.index() >= self.docs {
             return None;
         }
-        self.cells.get(row * self.docs + doc.index()).copied().flatten()
+        self.cells
+            .get(row * self.docs + doc.index())
+            .copied()
+            .flatten()
     }
 
     /// The documents that carry `row`: those with sentences in it, and those that have a moved
     /// counterpart of one of them elsewhere.
     pub fn support(&self, row: usize) -> impl Iterator<Item = DocId> + '_ {
-        let bits = self.support.get(row * self.words..(row + 1) * self.words).unwrap_or(&[]);
+        let bits = self
+            .support
+            .get(row * self.words..(row + 1) * self.words)
+            .unwrap_or(&[]);
         (0..self.docs)
             .filter(move |&d| bits.get(d / 64).is_some_and(|w| w >> (d % 64) & 1 == 1))
             .map(|d| DocId(d as u32))
@@ -123,7 +129,10 @@ impl Rows {
 
     /// The row holding a sentence, for aligned scrolling and jumps.
     pub fn row_of(&self, doc: DocId, sentence: usize) -> Option<usize> {
-        self.row_of.get(doc.index())?.get(sentence).map(|&r| r as usize)
+        self.row_of
+            .get(doc.index())?
+            .get(sentence)
+            .map(|&r| r as usize)
     }
 
     fn push(&mut self, cells: &[Option<SentRange>]) {
@@ -151,7 +160,9 @@ impl Rows {
             for link in al.links.iter().filter(|l| l.kind == LinkKind::Moved) {
                 for (own, range, other) in [(al.a, link.a, al.b), (al.b, link.b, al.a)] {
                     for s in range.range() {
-                        let Some(row) = self.row_of(own, s) else { continue };
+                        let Some(row) = self.row_of(own, s) else {
+                            continue;
+                        };
                         let d = other.index();
                         if let Some(w) = self.support.get_mut(row * self.words + d / 64) {
                             *w |= 1 << (d % 64);
@@ -244,8 +255,12 @@ impl Emitter {
         let docs = self.lens.len();
         let mut cells = vec![None; docs];
         loop {
-            let fronts: Vec<(usize, u32)> = (0..docs).filter_map(|d| Some((d, self.owner_at_front(d)?))).collect();
-            let Some(&(first_doc, _)) = fronts.first() else { break };
+            let fronts: Vec<(usize, u32)> = (0..docs)
+                .filter_map(|d| Some((d, self.owner_at_front(d)?)))
+                .collect();
+            let Some(&(first_doc, _)) = fronts.first() else {
+                break;
+            };
             let mut chosen = None;
             for &(d, set) in &fronts {
                 let mut members = self.live(set);

@@ -55,7 +55,9 @@ pub(crate) fn stem(word: &str) -> String {
     if !w.is_ascii() || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
         return w.to_string();
     }
-    for suffix in ["ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s", "e"] {
+    for suffix in [
+        "ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s", "e",
+    ] {
         if let Some(rest) = w.strip_suffix(suffix)
             && rest.len() >= 3
             && !(suffix == "s" && rest.ends_with('s'))

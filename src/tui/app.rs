@@ -344,10 +344,6 @@ impl App {
             Action::Bottom => {
                 let last = self.model.sentence_count(self.focus).saturating_sub(1) as u32;
                 self.set_cursor(self.focus, last);
-                let m = self.measure(self.focus, &geo);
-                let end = m.last_top(page);
-                self.set_top(self.focus, end);
-                self.sync_others();
             }
             Action::FocusNext => self.focus_by(1),
             Action::FocusPrev => self.focus_by(-1),

@@ -186,5 +186,9 @@ fn event_loop(
 
 /// The comparison of every pair of documents, as the reader shows it.
 fn analyse(corpus: Arc<Corpus>) -> model::ReaderModel {
-    model::ReaderModel::unanalysed(corpus)
+    let comparison = crate::compare::Comparison::build(&corpus);
+    model::ReaderModel::from_comparison(corpus, &comparison)
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::{Corpus, Span};
+use crate::compare::{Comparison, LinkKind, OpKind, WordOp};
+use crate::document::{Corpus, DocId, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -76,6 +77,51 @@ impl ReaderModel {
             share: vec![vec![0.0; n]; n],
             analysed: false,
         }
+    }
+
+    /// The model of a finished comparison.
+    pub fn from_comparison(corpus: Arc<Corpus>, comparison: &Comparison) -> ReaderModel {
+        let mut model = ReaderModel::unanalysed(corpus);
+        let spans = |ops: &[WordOp], side: fn(&WordOp) -> Span| -> Vec<Span> {
+            ops.iter()
+                .filter(|op| op.kind != OpKind::Equal)
+                .map(side)
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        for al in comparison.alignments() {
+            let links = al
+                .links
+                .iter()
+                .map(|l| LinkInfo {
+                    a: l.a.start..l.a.end,
+                    b: l.b.start..l.b.end,
+                    relation: match l.kind {
+                        LinkKind::Identical => Relation::Identical,
+                        LinkKind::Paraphrase => Relation::Paraphrase,
+                        LinkKind::Moved => Relation::Moved,
+                    },
+                    changed_a: spans(&l.ops, |op| op.a),
+                    changed_b: spans(&l.ops, |op| op.b),
+                })
+                .collect();
+            let share = (
+                al.stats.a.shared_share() as f32,
+                al.stats.b.shared_share() as f32,
+            );
+            model.add_pair(al.a.index(), al.b.index(), links, share);
+        }
+        let rows = comparison.rows();
+        let n = model.doc_count();
+        let rows = (0..rows.len())
+            .map(|r| {
+                (0..n)
+                    .map(|d| rows.cell(r, DocId(d as u32)).map(|s| s.start..s.end))
+                    .collect()
+            })
+            .collect();
+        model.set_rows(rows);
+        model
     }
 
     pub fn analysed(&self) -> bool {

@@ -27,6 +27,7 @@ pub fn width(s: &str) -> usize {
 
 /// Wrap `text` (which starts at byte `base` of the document) into lines of at most `cols`
 /// columns, breaking at whitespace, and inside a word only when the word alone is too wide.
+/// A blank line in the text (a paragraph break) always ends the line.
 pub fn wrap(text: &str, base: usize, cols: usize) -> Vec<Line> {
     let cols = cols.max(1);
     let mut lines = Vec::new();
@@ -34,11 +35,13 @@ pub fn wrap(text: &str, base: usize, cols: usize) -> Vec<Line> {
     let mut gap_start = 0;
     for (start, word) in words(text) {
         let w = width(word);
-        let gap = width(&text[gap_start..start]);
+        let gap_text = &text[gap_start..start];
+        let gap = width(gap_text);
+        let paragraph_break = gap_text.matches('\n').count() > 1;
         gap_start = start + word.len();
         let (s, e) = (base + start, base + start + word.len());
         match current.as_mut() {
-            Some((line, used)) if *used + gap + w <= cols => {
+            Some((line, used)) if !paragraph_break && *used + gap + w <= cols => {
                 line.end = e;
                 *used += gap + w;
                 continue;
@@ -102,6 +105,7 @@ mod tests {
             vec!["the quick", "brown fox", "jumps"]
         );
         assert_eq!(lines("a\nb  c", 80), vec!["a\nb  c"]);
+        assert_eq!(lines("end.\n\nNext one", 80), vec!["end.", "Next one"]);
     }
 
     #[test]

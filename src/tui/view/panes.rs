@@ -159,7 +159,7 @@ fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> 
         pos.block += 1;
         pos.line = 0;
     }
-    if d.sentences.is_empty() && y == 0 {
+    if d.sentences.is_empty() {
         let note = if d.text.trim().is_empty() {
             "(empty document)"
         } else {

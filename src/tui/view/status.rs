@@ -59,6 +59,15 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     } else {
         area.width
     };
+    let left = if wrap::width(&left) >= usize::from(room) {
+        let keep: String = left
+            .chars()
+            .take(usize::from(room).saturating_sub(2))
+            .collect();
+        format!("{keep}… ")
+    } else {
+        left
+    };
     buf.set_stringn(area.x, area.y, &left, usize::from(room), style);
     if room < area.width {
         buf.set_string(area.x + room, area.y, &right, style);

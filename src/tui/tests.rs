@@ -1,0 +1,334 @@
+//! The reader driven by keys with no terminal: every binding does what the help says, on our
+//! bundled samples and on small made-up documents; screens checked as `insta` snapshots.
+
+use std::sync::Arc;
+
+use super::app::{App, Layout, Overlay};
+use super::flow::Block;
+use super::keymap::parse_sequence;
+use super::model::Mark;
+use super::theme::Depth;
+use super::{Setup, analyse, render};
+use crate::config;
+use crate::document::load::{from_bytes, sample_sources};
+use crate::document::{Corpus, LoadOptions, Origin};
+
+fn samples() -> Corpus {
+    Corpus::load(&sample_sources(), &LoadOptions::default()).unwrap()
+}
+
+fn corpus_of(texts: &[&str]) -> Corpus {
+    let mut corpus = Corpus::default();
+    for (i, t) in texts.iter().enumerate() {
+        let name: &'static str = Box::leak(format!("doc{}.txt", i + 1).into_boxed_str());
+        corpus.push(from_bytes(Origin::Sample(name), t.as_bytes(), None).unwrap());
+    }
+    corpus
+}
+
+fn setup(user_config: &str) -> Setup {
+    let config = config::from_str(user_config, "test.toml").unwrap();
+    Setup::new(&config, None, Some(Depth::None)).unwrap()
+}
+
+fn app_with(corpus: Corpus, size: (u16, u16), user_config: &str) -> App {
+    let corpus = Arc::new(corpus);
+    let mut app = setup(user_config).app(Arc::clone(&corpus));
+    app.resize(size.0, size.1);
+    app.install(analyse(corpus));
+    app
+}
+
+fn app(size: (u16, u16)) -> App {
+    app_with(samples(), size, "")
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in parse_sequence(keys).unwrap() {
+        app.handle_key(k.to_event());
+    }
+}
+
+fn screen(corpus: Corpus, size: (u16, u16), keys: &str) -> String {
+    render(corpus, setup(""), size, keys, false).unwrap()
+}
+
+fn cursor_text(app: &App, doc: usize) -> String {
+    let d = &app.model.corpus.documents[doc];
+    d.slice(d.sentences[app.cursor[doc] as usize].span)
+        .to_string()
+}
+
+/// The focused cursor's sentence lies inside the visible body.
+fn assert_cursor_visible(app: &App) {
+    let geo = app.geometry();
+    let doc = app.focus;
+    let block = app.sentence_block(doc, app.cursor[doc]).unwrap();
+    let m = app.measure(doc, &geo);
+    let line = m.sentence_line(block, doc, app.cursor[doc]);
+    let pos = super::flow::Pos { block, line };
+    let d = m.distance(app.top(doc), pos, usize::from(geo.body_height));
+    assert!(
+        d.is_some_and(|d| d < usize::from(geo.body_height)),
+        "cursor sentence off screen: top {:?}, cursor at {:?}",
+        app.top(doc),
+        pos
+    );
+}
+
+#[test]
+fn sentence_moves_keep_the_cursor_visible() {
+    let mut a = app((80, 24));
+    press(&mut a, "jjj");
+    assert_eq!(a.cursor[0], 3);
+    press(&mut a, "k");
+    assert_eq!(a.cursor[0], 2);
+    for _ in 0..40 {
+        press(&mut a, "j");
+        assert_cursor_visible(&a);
+    }
+    assert_eq!(
+        a.cursor[0] as usize,
+        a.model.sentence_count(0) - 1,
+        "stops at the end"
+    );
+    press(&mut a, "gg");
+    assert_eq!(a.cursor[0], 0);
+    assert_eq!(a.top(0), Default::default());
+    press(&mut a, "G");
+    assert_eq!(a.cursor[0] as usize, a.model.sentence_count(0) - 1);
+    assert_cursor_visible(&a);
+}
+
+#[test]
+fn scrolling_moves_the_view_and_drags_the_cursor() {
+    let mut a = app((80, 24));
+    let top = a.top(0);
+    press(&mut a, "<C-d>");
+    assert!(a.top(0) > top);
+    assert_cursor_visible(&a);
+    press(&mut a, "<C-f><C-f>");
+    assert_cursor_visible(&a);
+    press(&mut a, "<C-u><C-b><C-b><C-b><C-b>");
+    assert_eq!(a.top(0), Default::default());
+    press(&mut a, "<C-e>");
+    assert_eq!(a.top(0).block * 100 + a.top(0).line, 1, "one line down");
+    press(&mut a, "<C-y>");
+    assert_eq!(a.top(0), Default::default());
+}
+
+#[test]
+fn focus_moves_between_panes_and_wraps() {
+    let mut a = app((120, 30));
+    press(&mut a, "l");
+    assert_eq!(a.focus, 1);
+    press(&mut a, "<Tab>");
+    assert_eq!(a.focus, 2);
+    press(&mut a, "l");
+    assert_eq!(a.focus, 0, "wraps around");
+    press(&mut a, "h");
+    assert_eq!(a.focus, 2);
+    press(&mut a, "<S-Tab>");
+    assert_eq!(a.focus, 1);
+}
+
+#[test]
+fn next_difference_visits_only_differences_in_order() {
+    let mut a = app((120, 30));
+    let mut seen = Vec::new();
+    loop {
+        let before = a.cursor[0];
+        press(&mut a, "]c");
+        if a.cursor[0] == before {
+            break;
+        }
+        assert!(a.cursor[0] > before);
+        assert!(matches!(
+            a.model.mark(0, a.cursor[0], 0),
+            Mark::Paraphrase | Mark::Moved | Mark::Unique
+        ));
+        assert_cursor_visible(&a);
+        seen.push(a.cursor[0]);
+    }
+    assert!(seen.len() > 5, "the samples differ a lot: {seen:?}");
+    assert_eq!(a.message.as_deref(), Some("no more differences below"));
+    press(&mut a, "[c");
+    assert!(a.cursor[0] < *seen.last().unwrap());
+}
+
+#[test]
+fn identical_documents_have_no_differences_and_fold() {
+    let text = "One fact here. Two facts here. Three facts here. Four facts here. Five facts.";
+    let mut a = app_with(corpus_of(&[text, text]), (80, 24), "");
+    press(&mut a, "]c");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("no differences: every sentence is shared verbatim")
+    );
+    press(&mut a, "zM");
+    assert!(a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
+    let folded = screen(corpus_of(&[text, text]), (80, 12), "zM");
+    assert!(folded.contains("identical rows folded"), "{folded}");
+    press(&mut a, "zR");
+    assert!(!a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
+    press(&mut a, "za");
+    assert_eq!(a.folded.len(), 1);
+    press(&mut a, "za");
+    assert!(a.folded.is_empty());
+}
+
+#[test]
+fn counterpart_jump_lands_on_the_linked_sentence() {
+    let mut a = app((120, 30));
+    // Dr. Reyl's second sentence is in every version.
+    press(&mut a, "/Here they had<Enter>");
+    assert_eq!(a.focus, 0);
+    let from = a.cursor[0];
+    press(&mut a, "o");
+    assert_ne!(a.focus, 0);
+    let target = a.model.counterpart(0, from, a.focus).unwrap();
+    assert_eq!(a.cursor[a.focus], target.start);
+    assert!(cursor_text(&a, a.focus).contains("forty minutes"));
+}
+
+#[test]
+fn search_finds_highlights_and_steps() {
+    let mut a = app((120, 30));
+    press(&mut a, "/Reyl<Enter>");
+    let total = a.search.as_ref().unwrap().total();
+    assert!(total >= 6, "Reyl is named in every version");
+    assert!(cursor_text(&a, a.focus).contains("Reyl"));
+    let first = a.cursor[a.focus];
+    press(&mut a, "n");
+    assert!(a.cursor[a.focus] > first || a.message.as_deref().unwrap_or("").contains("wrapped"));
+    press(&mut a, "N");
+    assert_eq!(a.cursor[a.focus], first);
+    assert!(a.message.as_deref().unwrap().starts_with("match 1/"));
+    press(&mut a, "<Esc>");
+    assert!(a.search.is_none());
+    press(&mut a, "/zzzz<Enter>");
+    assert_eq!(a.message.as_deref(), Some("no match for “zzzz”"));
+}
+
+#[test]
+fn search_in_one_pane_only() {
+    let mut a = app((120, 30));
+    press(&mut a, "/<Tab>Reyl<Enter>");
+    let s = a.search.as_ref().unwrap();
+    assert!(!s.in_doc(0).is_empty());
+    assert!(s.in_doc(1).is_empty() && s.in_doc(2).is_empty());
+}
+
+#[test]
+fn layout_sync_help_pending_and_quit() {
+    let mut a = app((120, 30));
+    assert_eq!(a.effective_layout(), Layout::Aligned);
+    press(&mut a, "t");
+    assert_eq!(a.effective_layout(), Layout::Reading);
+    press(&mut a, "s");
+    assert!(!a.sync);
+    press(&mut a, "?");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    press(&mut a, "j");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 1 }));
+    press(&mut a, "<Esc>");
+    assert_eq!(a.overlay, None);
+    press(&mut a, "g");
+    assert!(a.pending_hint().unwrap().contains("g top"));
+    press(&mut a, "x");
+    assert!(a.pending.is_empty());
+    assert!(a.message.as_deref().unwrap().contains("gx is not bound"));
+    assert!(!a.quit);
+    press(&mut a, "q");
+    assert!(a.quit);
+}
+
+#[test]
+fn reading_mode_levels_counterparts_with_the_cursor() {
+    let mut a = app((120, 30));
+    press(&mut a, "t");
+    press(&mut a, "/Ferrel Hall<Enter>");
+    let f = a.focus;
+    let geo = a.geometry();
+    let line_of = |a: &App, doc: usize| {
+        let block = a.sentence_block(doc, a.cursor[doc]).unwrap();
+        let m = a.measure(doc, &geo);
+        let pos = super::flow::Pos {
+            block,
+            line: m.sentence_line(block, doc, a.cursor[doc]),
+        };
+        m.distance(a.top(doc), pos, 100)
+    };
+    for o in (0..3).filter(|&o| o != f) {
+        if a.model.counterpart(f, a.cursor[f], o).is_some() {
+            assert_eq!(line_of(&a, o), line_of(&a, f), "pane {o} level with {f}");
+        }
+    }
+}
+
+#[test]
+fn more_documents_than_panes_can_be_shifted() {
+    let texts = [
+        "Alpha one.",
+        "Beta two.",
+        "Gamma three.",
+        "Delta four.",
+        "Epsilon five.",
+    ];
+    let mut a = app_with(corpus_of(&texts), (100, 20), "");
+    assert_eq!(a.geometry().visible, vec![0, 1, 2]);
+    press(&mut a, ">");
+    assert_eq!(a.geometry().visible, vec![1, 2, 3]);
+    press(&mut a, ">>");
+    assert_eq!(a.geometry().visible, vec![2, 3, 4]);
+    press(&mut a, "+");
+    assert_eq!(a.geometry().visible.len(), 4);
+    press(&mut a, "<lt><lt><lt>");
+    assert_eq!(a.geometry().visible[0], 0);
+    press(&mut a, "---");
+    assert_eq!(a.geometry().visible.len(), 1);
+}
+
+#[test]
+fn rebinding_keys_changes_behaviour() {
+    let mut a = app_with(
+        samples(),
+        (80, 24),
+        "[keys]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n",
+    );
+    press(&mut a, "q");
+    assert!(!a.quit);
+    press(&mut a, "x");
+    assert!(a.quit);
+}
+
+#[test]
+fn empty_and_tiny_never_panic() {
+    for size in [(1, 1), (2, 1), (5, 3), (11, 2), (12, 3), (20, 5), (40, 8)] {
+        for keys in ["", "jjj]c]cG", "?", "/dam<Enter>n", "tzMo"] {
+            screen(samples(), size, keys);
+        }
+    }
+    let empty = screen(corpus_of(&["", "Only one."]), (60, 10), "jj]c");
+    assert!(empty.contains("(empty document)"), "{empty}");
+}
+
+#[test]
+fn snapshots_two_documents() {
+    let corpus = || Corpus::load(&sample_sources()[..2], &LoadOptions::default()).unwrap();
+    insta::assert_snapshot!("two_80x24", screen(corpus(), (80, 24), ""));
+    insta::assert_snapshot!("two_160x40_diff", screen(corpus(), (160, 40), "]c]c"));
+}
+
+#[test]
+fn snapshots_three_documents() {
+    insta::assert_snapshot!("three_80x24", screen(samples(), (80, 24), ""));
+    insta::assert_snapshot!("three_160x40_reading", screen(samples(), (160, 40), "t]c"));
+    insta::assert_snapshot!("help_120x40", screen(samples(), (120, 40), "?"));
+    insta::assert_snapshot!(
+        "search_120x30",
+        screen(samples(), (120, 30), "/Ocksen<Enter>n")
+    );
+    insta::assert_snapshot!("tiny_12x3", screen(samples(), (12, 3), "jj"));
+    insta::assert_snapshot!("tiny_30x6", screen(samples(), (30, 6), "jj"));
+}
