@@ -41,7 +41,11 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         ),
         ("·", t.dim, "boilerplate: repeated line or page furniture"),
         ("▶", t.header, "the current sentence (▷ its counterpart)"),
-        ("█", t.gutter, "overview strip: the part on screen"),
+        (
+            "╎ ▌",
+            t.gutter,
+            "overview strip: where the differences are (highlighted: on screen)",
+        ),
     ];
     for (glyph, style, text) in legend {
         lines.push(Line::from(vec![

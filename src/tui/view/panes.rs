@@ -74,7 +74,10 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let right_w = wrap::width(&right) as u16;
-    let left = format!(" {}:{} · {}", doc + 1, d.origin, d.title);
+    // The file name alone: the full path is in the status line when the pane has focus.
+    let origin = d.origin.to_string();
+    let name = origin.rsplit('/').next().unwrap_or(&origin);
+    let left = format!(" {}:{} · {}", doc + 1, name, d.title);
     let room = area.width.saturating_sub(right_w + 1);
     buf.set_stringn(
         area.x,

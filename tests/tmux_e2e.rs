@@ -1,0 +1,151 @@
+//! End to end: the real binary in a real terminal (tmux) on our samples. Keys go in with
+//! `send-keys`, the screen comes back with `capture-pane`; after quitting, and after SIGTERM,
+//! the terminal must be restored (main screen back, cooked mode with echo).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    /// A detached 120×35 session running `command` (a shell line).
+    fn start(name: &str, command: &str) -> Tmux {
+        let session = format!("parallax-e2e-{name}-{}", std::process::id());
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "35",
+                "-s",
+                &session,
+                command,
+            ])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux is installed (CI installs it)");
+        assert!(ok.success(), "tmux could not start");
+        Tmux { session }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let status = Command::new("tmux")
+            .args(["send-keys", "-t", &self.session])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.session])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text`, or fail with what it shows.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.session])
+            .status();
+    }
+}
+
+fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_parallax"))
+}
+
+/// Run the reader in a shell that reports its exit code and the terminal mode afterwards.
+fn shell_line(args: &str) -> String {
+    format!(
+        "PARALLAX_CONFIG= NO_COLOR= {} {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; sleep 60",
+        binary().display()
+    )
+}
+
+fn assert_restored(screen: &str) {
+    assert!(
+        screen.contains(" icanon") || screen.contains("icanon "),
+        "cooked mode: {screen}"
+    );
+    assert!(!screen.contains("-icanon"), "still raw: {screen}");
+    assert!(!screen.contains("-echo"), "echo off: {screen}");
+    assert!(
+        !screen.contains("? help"),
+        "alternate screen left behind: {screen}"
+    );
+}
+
+#[test]
+fn reader_runs_in_a_terminal_and_restores_it() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        panic!("tmux is required for the end-to-end test (CI installs it)");
+    }
+    let t = Tmux::start("quit", &shell_line(""));
+    let first = t.wait_for("aligned · sync");
+    assert!(first.contains("1:1-wire.txt"), "{first}");
+    assert!(first.contains("2:2-rewrite.txt"), "{first}");
+    t.keys(&["]", "c"]);
+    let moved = t.wait_for("sentence 2/34");
+    assert!(moved.contains("▶"), "cursor mark shown: {moved}");
+    t.keys(&["?"]);
+    t.wait_for("parallax help");
+    t.keys(&["Escape"]);
+    t.keys(&["/", "R", "e", "y", "l", "Enter"]);
+    t.wait_for("match 1/");
+    t.keys(&["q"]);
+    let after = t.wait_for("EXIT=");
+    assert!(after.contains("EXIT=0"), "{after}");
+    assert_restored(&after);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::start("term", &shell_line("& sleep 1; kill -TERM $!; wait $!"));
+    let after = t.wait_for("EXIT=");
+    assert!(after.contains("EXIT=0"), "{after}");
+    assert_restored(&after);
+}
+
+#[test]
+fn resizing_keeps_working() {
+    let t = Tmux::start("resize", &shell_line(""));
+    t.wait_for("aligned · sync");
+    for (w, h) in [("40", "10"), ("8", "2"), ("200", "50"), ("80", "24")] {
+        let status = Command::new("tmux")
+            .args(["resize-window", "-t", &t.session, "-x", w, "-y", h])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        sleep(Duration::from_millis(300));
+    }
+    t.wait_for("? help");
+    t.keys(&["q"]);
+    let after = t.wait_for("EXIT=");
+    assert!(after.contains("EXIT=0"), "{after}");
+}
