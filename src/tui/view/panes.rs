@@ -329,15 +329,12 @@ fn strip(app: &App, doc: usize, seen: Option<(u32, u32)>, body: Rect, buf: &mut 
         let (lo, hi) = (i * n / h, ((i + 1) * n / h).max(i * n / h + 1));
         let on_screen = seen.is_some_and(|(a, b)| (a as usize) < hi && lo <= b as usize);
         let (glyph, style) = match mark {
-            Some(m) => {
-                let (_, s) = mark_style(app, *m);
-                ('▐', s)
-            }
+            Some(Mark::Paraphrase) => ('╎', app.theme.changed),
+            Some(m) => ('▌', mark_style(app, *m).1),
             None => ('│', app.theme.gutter),
         };
-        let glyph = if on_screen { '█' } else { glyph };
-        let style = if on_screen && mark.is_none() {
-            app.theme.gutter
+        let style = if on_screen {
+            style.patch(app.theme.selection)
         } else {
             style
         };
