@@ -12,10 +12,12 @@ use super::action::Action;
 use super::flow::{self, Block, Measure, Pos, WrapCache};
 use super::input::{InputLine, InputOutcome};
 use super::keymap::{Key, Keymap, Resolution};
+use super::markup::Markup;
 use super::model::{Mark, ReaderModel};
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
+use crate::document::Format;
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
 pub const MIN_PANE_WIDTH: u16 = 24;
@@ -82,11 +84,21 @@ pub struct App {
     pub cache: WrapCache,
     /// Overview strip cells by (document, reference, height).
     strip_cache: RefCell<HashMap<(usize, usize, u16), StripCells>>,
+    /// Markdown highlighting, when a document is Markdown; styled markup by (document, paragraph).
+    markup: Option<Markup>,
+    markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
 }
+
+type MarkupSpans = Rc<Vec<(crate::document::Span, ratatui::style::Style)>>;
 
 impl App {
     pub fn new(model: ReaderModel, keymap: Keymap, theme: Theme, display: &DisplayConfig) -> App {
         let n = model.doc_count();
+        let has_markdown = model
+            .corpus
+            .documents
+            .iter()
+            .any(|d| d.format == Format::Markdown);
         let reading = model
             .corpus
             .documents
@@ -124,10 +136,36 @@ impl App {
             quit: false,
             cache: WrapCache::default(),
             strip_cache: RefCell::default(),
+            markup: None,
+            markup_cache: RefCell::default(),
             model,
         };
+        if has_markdown {
+            app.markup = Some(Markup::new(app.theme.syntect.clone(), app.theme.depth));
+        }
         app.install(app.model.clone());
         app
+    }
+
+    /// The styled markup of a Markdown paragraph (empty for other formats).
+    pub fn markup(&self, doc: usize, para: u32) -> MarkupSpans {
+        let (Some(markup), Some(d)) = (&self.markup, self.model.corpus.documents.get(doc)) else {
+            return Rc::default();
+        };
+        if d.format != Format::Markdown {
+            return Rc::default();
+        }
+        if let Some(hit) = self.markup_cache.borrow().get(&(doc, para)) {
+            return Rc::clone(hit);
+        }
+        let spans = d.paragraphs.get(para as usize).map_or_else(Vec::new, |p| {
+            markup.paragraph(d.slice(p.span), p.span.start as usize)
+        });
+        let spans = Rc::new(spans);
+        self.markup_cache
+            .borrow_mut()
+            .insert((doc, para), Rc::clone(&spans));
+        spans
     }
 
     /// Take a (re)built model: analysis finished, or the initial text-only one.

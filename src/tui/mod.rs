@@ -6,6 +6,7 @@ mod app;
 mod flow;
 mod input;
 mod keymap;
+mod markup;
 mod model;
 mod render;
 mod search;

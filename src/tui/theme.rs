@@ -65,6 +65,9 @@ impl Depth {
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub name: String,
+    /// The syntect theme behind the roles, for Markdown markup, and the depth it was fitted to.
+    pub syntect: SynTheme,
+    pub depth: Depth,
     pub base: Style,
     pub dim: Style,
     pub changed: Style,
@@ -230,6 +233,8 @@ impl Theme {
         let gutter_color = s.gutter_foreground.unwrap_or(fg);
         Theme {
             name: name.to_string(),
+            syntect: t.clone(),
+            depth,
             base,
             dim: role(&["parallax.boilerplate", "comment"], Modifier::DIM),
             changed: role(

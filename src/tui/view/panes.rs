@@ -263,16 +263,27 @@ impl<'a> Styler<'a> {
         let first_match = self
             .search
             .partition_point(|m| (m.end as usize) <= line.start);
+        let markup =
+            match sentence_at(d, line.start, sentences).and_then(|s| d.sentences.get(s as usize)) {
+                Some(s) => self.app.markup(self.doc, s.paragraph),
+                None => Default::default(),
+            };
         for (i, c) in text.char_indices() {
             let at = line.start + i;
             let sentence = sentence_at(d, at, sentences);
             let mut style = t.base;
+            if let Some((_, m)) = markup
+                .iter()
+                .find(|(s, _)| (s.start as usize) <= at && at < s.end as usize)
+            {
+                style = style.patch(*m);
+            }
             if let Some(s) = sentence {
                 style = match self.app.model.mark(self.doc, s, self.app.focus) {
-                    Mark::Unique => t.unique,
-                    Mark::Moved => t.moved,
-                    Mark::Boilerplate => t.dim,
-                    _ => t.base,
+                    Mark::Unique => style.patch(t.unique),
+                    Mark::Moved => style.patch(t.moved),
+                    Mark::Boilerplate => style.patch(t.dim),
+                    _ => style,
                 };
                 if let Some(o) = self.other
                     && self
