@@ -24,6 +24,8 @@ pub const MIN_PANE_WIDTH: u16 = 24;
 /// Gutter columns left of the text and the overview strip right of it.
 pub const GUTTER: u16 = 2;
 pub const STRIP: u16 = 1;
+/// Longest Markdown paragraph (bytes) that gets markup highlighting.
+const MAX_MARKUP_PARAGRAPH: usize = 16 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -87,6 +89,8 @@ pub struct App {
     /// Markdown highlighting, when a document is Markdown; styled markup by (document, paragraph).
     markup: Option<Markup>,
     markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
+    /// Per document, its word count for the header (counted once).
+    pub words: Vec<usize>,
 }
 
 type MarkupSpans = Rc<Vec<(crate::document::Span, ratatui::style::Style)>>;
@@ -138,6 +142,7 @@ impl App {
             strip_cache: RefCell::default(),
             markup: None,
             markup_cache: RefCell::default(),
+            words: model.corpus.documents.iter().map(|d| d.word_count()).collect(),
             model,
         };
         if has_markdown {
@@ -158,9 +163,13 @@ impl App {
         if let Some(hit) = self.markup_cache.borrow().get(&(doc, para)) {
             return Rc::clone(hit);
         }
-        let spans = d.paragraphs.get(para as usize).map_or_else(Vec::new, |p| {
-            markup.paragraph(d.slice(p.span), p.span.start as usize)
-        });
+        // Highlighting is line-local work; an enormous paragraph is left plain rather than
+        // stalling the screen.
+        let spans = d
+            .paragraphs
+            .get(para as usize)
+            .filter(|p| p.span.len() <= MAX_MARKUP_PARAGRAPH)
+            .map_or_else(Vec::new, |p| markup.paragraph(d.slice(p.span), p.span.start as usize));
         let spans = Rc::new(spans);
         self.markup_cache
             .borrow_mut()

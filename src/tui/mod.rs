@@ -24,7 +24,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use crossterm::execute;
 
 pub use app::App;
-pub use render::{parse_size, render};
+pub use render::{Screen, parse_size, render};
 pub use theme::Depth;
 
 use crate::config::Config;

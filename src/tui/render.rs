@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
-use super::{Setup, analyse, keymap, view};
+use super::{App, Setup, analyse, keymap, view};
 use crate::document::Corpus;
 
 /// Parse `COLSxROWS`.
@@ -31,35 +31,64 @@ pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
     }
 }
 
-/// The screen after `keys`, with the analysis complete.
-pub fn render(
-    corpus: Corpus,
-    setup: Setup,
-    size: (u16, u16),
-    keys: &str,
-    color: bool,
-) -> Result<String, String> {
-    let keys = if keys.is_empty() {
-        Vec::new()
-    } else {
-        keymap::parse_sequence(keys).map_err(|e| format!("--keys: {e}"))?
-    };
-    let corpus = Arc::new(corpus);
-    let mut app = setup.app(Arc::clone(&corpus));
-    app.resize(size.0, size.1);
-    app.install(analyse(corpus));
-    for key in keys {
-        app.handle_key(key.to_event());
-        if app.quit {
-            break;
+/// The reader without a terminal, drawing into ratatui's `TestBackend`: the code path of
+/// `render`, and what tests and benchmarks drive.
+pub struct Screen {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Screen {
+    /// The reader as it first appears: the text, with the analysis not yet run.
+    pub fn new(corpus: Arc<Corpus>, setup: Setup, size: (u16, u16)) -> Screen {
+        let mut app = setup.app(corpus);
+        app.resize(size.0, size.1);
+        Screen {
+            app,
+            terminal: Terminal::new(TestBackend::new(size.0, size.1))
+                .unwrap_or_else(|never| match never {}),
         }
     }
-    let mut terminal =
-        Terminal::new(TestBackend::new(size.0, size.1)).map_err(|e| e.to_string())?;
-    terminal
-        .draw(|f| view::draw(&app, f))
-        .map_err(|e| e.to_string())?;
-    Ok(to_text(terminal.backend().buffer(), color))
+
+    /// Run the comparison here and now, as the reader's worker thread does.
+    pub fn analyse(&mut self) {
+        let corpus = Arc::clone(&self.app.model.corpus);
+        self.app.install(analyse(corpus));
+    }
+
+    /// Press keys written in the config notation; stops at a quit.
+    pub fn press(&mut self, keys: &str) -> Result<(), String> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        for key in keymap::parse_sequence(keys).map_err(|e| format!("--keys: {e}"))? {
+            self.app.handle_key(key.to_event());
+            if self.app.quit {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Draw the current state (only changed cells reach the backend, as in the terminal).
+    pub fn draw(&mut self) {
+        let app = &self.app;
+        let _ = self.terminal.draw(|f| view::draw(app, f));
+    }
+
+    /// The last drawn screen as text; with `color`, ANSI escapes.
+    pub fn text(&self, color: bool) -> String {
+        to_text(self.terminal.backend().buffer(), color)
+    }
+}
+
+/// The screen after `keys`, with the analysis complete.
+pub fn render(corpus: Corpus, setup: Setup, size: (u16, u16), keys: &str, color: bool) -> Result<String, String> {
+    let mut screen = Screen::new(Arc::new(corpus), setup, size);
+    screen.analyse();
+    screen.press(keys)?;
+    screen.draw();
+    Ok(screen.text(color))
 }
 
 /// A buffer as lines of text; with `color`, SGR escapes wherever the style changes.

@@ -65,7 +65,7 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
     let right = if focused {
         format!(
             "{} words{} ",
-            d.word_count(),
+            app.words.get(doc).copied().unwrap_or(0),
             if d.warnings.is_empty() { "" } else { " ⚠" }
         )
     } else if app.model.analysed() {
