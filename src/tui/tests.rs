@@ -332,3 +332,20 @@ fn snapshots_three_documents() {
     insta::assert_snapshot!("tiny_12x3", screen(samples(), (12, 3), "jj"));
     insta::assert_snapshot!("tiny_30x6", screen(samples(), (30, 6), "jj"));
 }
+
+#[test]
+fn readme_documents_every_default_binding() {
+    let readme = include_str!("../../README.md");
+    let a = app((80, 24));
+    for &action in super::action::Action::ALL {
+        let keys = a.keymap.keys_for(action);
+        assert!(!keys.is_empty(), "{} has a default key", action.name());
+        for key in keys {
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "README's key table lacks `{key}` ({})",
+                action.name()
+            );
+        }
+    }
+}
