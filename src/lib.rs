@@ -5,5 +5,6 @@
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod extract;
 pub mod lexicon;
 pub mod report;
