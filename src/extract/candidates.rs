@@ -37,6 +37,9 @@ pub struct Scanner<'a> {
     /// Lexicon matches keyed by their first token: (last token, entry).
     lexicon: std::collections::HashMap<usize, (usize, NameEntry)>,
     pub out: Vec<Raw>,
+    /// The sentence capitalises its words (a headline or caption): a capitalised word the
+    /// corpus also writes in lowercase is a common word there.
+    pub title_case: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -65,12 +68,23 @@ impl<'a> Scanner<'a> {
             case,
             lexicon,
             out: Vec::new(),
+            title_case: false,
         }
     }
 
     fn is_cap(&self, i: usize) -> bool {
         let t = tok(self.doc, i);
-        words::is_word(self.doc, i) && starts_upper(t) && t != "I" && !words::all_caps_long(t)
+        let common = || {
+            self.doc
+                .tokens
+                .get(i)
+                .is_some_and(|tk| self.case.lower.contains(&tk.term))
+        };
+        words::is_word(self.doc, i)
+            && starts_upper(t)
+            && t != "I"
+            && !words::all_caps_long(t)
+            && !(self.title_case && common())
     }
 
     /// The unit starting at token `i`, if a name can start there.
@@ -150,19 +164,20 @@ impl<'a> Scanner<'a> {
         let has_of = units
             .windows(2)
             .any(|w| (w[0].last + 1..w[1].first).any(|j| matches!(tok(self.doc, j), "of" | "for")));
-        if t == "and" && !has_of {
+        // "Departments of Justice and Homeland Security" is one name; "Director of National
+        // Intelligence John Ratcliffe and FBI Director Christopher Wray" is two people.
+        let personal = units.iter().any(|u| {
+            matches!(u.lexicon, Some(NameEntry { kind: NameKind::Title(_), .. }))
+                || lexicon::first_name(tok(self.doc, u.first)).is_some()
+        });
+        if t == "and" && (!has_of || personal) {
             return None;
         }
         let mut next = k + 1;
         if matches!(t, "of" | "for") && tok(self.doc, next) == "the" {
             next += 1;
         }
-        let unit = self.unit(next, end)?;
-        // "the X of Y" joins names only when both sides are capitalised words, not figures.
-        (unit
-            .lexicon
-            .is_none_or(|e| !matches!(e.kind, NameKind::Title(_))))
-        .then_some(next)
+        self.unit(next, end).map(|_| next)
     }
 
     fn sentence_initial(&self, sentence_start: usize, i: usize) -> bool {
@@ -263,7 +278,10 @@ impl<'a> Scanner<'a> {
             };
             let title_start = units[..t]
                 .iter()
-                .rposition(|u| u.lexicon.is_some() || is_acronym(tok(self.doc, u.first)))
+                .rposition(|u| {
+                    u.lexicon.is_some_and(|e| !matches!(e.kind, NameKind::Title(_)))
+                        || is_acronym(tok(self.doc, u.first))
+                })
                 .map_or(0, |p| p + 1);
             for u in &units[..title_start] {
                 self.record(&[*u], Title::None);

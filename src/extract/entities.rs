@@ -133,6 +133,13 @@ const PLACE_NOUNS: [&str; 14] = [
     "people",
 ];
 
+/// Common nouns that, right before a name, say it is an organisation's.
+const ORG_NOUNS: [&str; 20] = [
+    "party", "group", "company", "firm", "agency", "organisation", "organization", "band",
+    "newspaper", "militia", "network", "union", "movement", "coalition", "broadcaster", "bank",
+    "charity", "outlet", "channel", "startup",
+];
+
 /// Class evidence from the words around tokens `first..=last`, and a gender if they tell one.
 pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<Gender>) {
     let mut ev = Evidence::default();
@@ -147,6 +154,8 @@ pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<G
         ev.place += 1.0;
     } else if matches!(prev.as_str(), "from" | "to") {
         ev.place += 0.5;
+    } else if ORG_NOUNS.contains(&prev.as_str()) {
+        ev.org += 2.0; // "the far-right group Proud Boys"
     } else if prev == "the" {
         ev.org += 0.5;
         ev.place += 0.3;
@@ -197,8 +206,10 @@ pub fn is_dateline(doc: &Document, i: usize) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Case {
     Normal,
-    /// A headline in capitals or in title case: capitals are no evidence of a name.
+    /// A headline in capitals: capitals are no evidence of a name.
     Shouting,
+    /// A headline or caption in title case: only words the corpus never writes in lowercase.
+    Title,
 }
 
 fn sentence_case(doc: &Document, s: &Sentence) -> Case {
@@ -218,10 +229,10 @@ fn sentence_case(doc: &Document, s: &Sentence) -> Case {
             initial_caps += 1;
         }
     }
-    let shouting = n >= 3 && caps * 10 >= n * 6;
-    let title_case = n >= 4 && initial_caps * 4 >= n * 3;
-    if shouting || title_case {
+    if n >= 3 && caps * 10 >= n * 6 {
         Case::Shouting
+    } else if n >= 4 && initial_caps * 4 >= n * 3 {
+        Case::Title
     } else {
         Case::Normal
     }
@@ -277,6 +288,7 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
                 later.push((r.start, r.end));
                 continue;
             }
+            scanner.title_case = sentence_case(doc, s) == Case::Title;
             scanner.sentence(r.start, r.end);
             later.extend(
                 r.filter(|&i| all_caps_long(tok(doc, i)))

@@ -81,9 +81,18 @@ impl<'a> Resolver<'a> {
             .iter()
             .take_while(|m| m.span.end <= span.end)
             .collect();
+        // A person heads the phrase only at its end: "NWA spokeswoman Anja Feld", not "the
+        // Trump campaign".
+        let last_word_end = (first..=last)
+            .rev()
+            .find(|&i| words::is_word(self.doc, i))
+            .and_then(|i| self.doc.tokens.get(i))
+            .map_or(span.end, |t| t.span.end);
         let person = inside.iter().find(|m| {
             self.entity(m.entity)
                 .is_some_and(|e| e.class == EntityClass::Person)
+                && m.span.end <= last_word_end
+                && m.span.end + 3 >= last_word_end
         });
         if let Some(p) = person {
             return Some(p.entity);
