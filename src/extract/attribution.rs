@@ -119,7 +119,11 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     let mut i = j;
     while i > start && j - i < 16 {
         let t = tok(doc, i - 1);
-        if breaks_phrase(doc, i - 1) || SUBJECT_STOPS.contains(&t.to_lowercase().as_str()) {
+        // Another reporting verb starts another clause: "US officials said | they believe".
+        if breaks_phrase(doc, i - 1)
+            || SUBJECT_STOPS.contains(&t.to_lowercase().as_str())
+            || lexicon::reporting_verb(t).is_some()
+        {
             break;
         }
         i -= 1;
@@ -131,11 +135,16 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     if j > start + 1 && matches!(tok(doc, j - 1), "that" | "which" | "who") {
         return subject_before(doc, start, j - 1);
     }
-    // "The association put the cost at … and said": the sentence's own subject.
-    if j > start && tok(doc, j - 1) == "and" {
-        return leading_subject(doc, start, j);
-    }
     None
+}
+
+/// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
+fn coordinated(doc: &Document, start: usize, verb: usize) -> bool {
+    let mut j = verb;
+    while j > start && (AUXILIARIES.contains(&tok(doc, j - 1)) || is_adverb(tok(doc, j - 1))) {
+        j -= 1;
+    }
+    j > start && tok(doc, j - 1) == "and"
 }
 
 /// The noun phrase a sentence opens with: "The Carvanian Insurers' Association".
@@ -223,6 +232,23 @@ pub fn clauses(doc: &Document, start: usize, end: usize) -> Vec<Clause> {
         }
     }
     out.sort_by_key(|c| c.at);
+    // "X said … and did not consider": a coordinated verb shares the subject before it, else
+    // the sentence's opening noun phrase ("The association put … and said").
+    for k in 0..out.len() {
+        let Some(c) = out.get(k).copied() else {
+            continue;
+        };
+        if c.source.is_some() || !coordinated(doc, start, c.at) {
+            continue;
+        }
+        let earlier = k
+            .checked_sub(1)
+            .and_then(|p| out.get(p))
+            .and_then(|p| p.source);
+        if let Some(slot) = out.get_mut(k) {
+            slot.source = earlier.or_else(|| leading_subject(doc, start, c.at));
+        }
+    }
     out
 }
 

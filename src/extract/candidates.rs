@@ -166,10 +166,19 @@ impl<'a> Scanner<'a> {
             .any(|w| (w[0].last + 1..w[1].first).any(|j| matches!(tok(self.doc, j), "of" | "for")));
         // "Departments of Justice and Homeland Security" is one name; "Director of National
         // Intelligence John Ratcliffe and FBI Director Christopher Wray" is two people.
-        let personal = units.iter().any(|u| {
-            matches!(u.lexicon, Some(NameEntry { kind: NameKind::Title(_), .. }))
-                || lexicon::first_name(tok(self.doc, u.first)).is_some()
-        });
+        let personal = units
+            .iter()
+            .zip(units.iter().skip(1).map(Some).chain([None]))
+            .any(|(u, next)| {
+                let title_before_name = matches!(
+                    u.lexicon,
+                    Some(NameEntry {
+                        kind: NameKind::Title(_),
+                        ..
+                    })
+                ) && next.is_some_and(|n| n.first == u.last + 1);
+                title_before_name || lexicon::first_name(tok(self.doc, u.first)).is_some()
+            });
         if t == "and" && (!has_of || personal) {
             return None;
         }
@@ -279,7 +288,8 @@ impl<'a> Scanner<'a> {
             let title_start = units[..t]
                 .iter()
                 .rposition(|u| {
-                    u.lexicon.is_some_and(|e| !matches!(e.kind, NameKind::Title(_)))
+                    u.lexicon
+                        .is_some_and(|e| !matches!(e.kind, NameKind::Title(_)))
                         || is_acronym(tok(self.doc, u.first))
                 })
                 .map_or(0, |p| p + 1);

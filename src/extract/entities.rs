@@ -135,9 +135,26 @@ const PLACE_NOUNS: [&str; 14] = [
 
 /// Common nouns that, right before a name, say it is an organisation's.
 const ORG_NOUNS: [&str; 20] = [
-    "party", "group", "company", "firm", "agency", "organisation", "organization", "band",
-    "newspaper", "militia", "network", "union", "movement", "coalition", "broadcaster", "bank",
-    "charity", "outlet", "channel", "startup",
+    "party",
+    "group",
+    "company",
+    "firm",
+    "agency",
+    "organisation",
+    "organization",
+    "band",
+    "newspaper",
+    "militia",
+    "network",
+    "union",
+    "movement",
+    "coalition",
+    "broadcaster",
+    "bank",
+    "charity",
+    "outlet",
+    "channel",
+    "startup",
 ];
 
 /// Class evidence from the words around tokens `first..=last`, and a gender if they tell one.

@@ -170,6 +170,13 @@ fn after(doc: &Document, site: &Site) -> Explicit {
     if next == "and" && is_opening_mark(tok(doc, i + 1)) {
         return Explicit::Chain;
     }
+    // `“…”, and according to the report, …` starts a new clause: not this quote's "said".
+    if matches!(
+        next,
+        "and" | "but" | "while" | "whereas" | "although" | "though"
+    ) {
+        return Explicit::None;
+    }
     let end = after_window(doc, site.close + 1, site.paragraph);
     attribution::clauses(doc, site.close + 1, end)
         .into_iter()
