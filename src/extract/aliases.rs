@@ -207,11 +207,22 @@ fn merge_short_forms(groups: &[Group], uf: &mut UnionFind) {
         let stem = by_stem.get(word).map(Vec::as_slice);
         match (person, stem) {
             (Some([only]), _) => uf.union(g, *only),
-            (None, Some([only])) if group.evidence.class() != Some(EntityClass::Person) => {
-                uf.union(g, *only)
-            }
+            (None, Some([only])) if compatible(group, groups.get(*only)) => uf.union(g, *only),
             _ => {}
         }
+    }
+}
+
+/// A one-word name may shorten a longer one unless its own evidence clearly says otherwise:
+/// "Velmar" (a dateline city) is not short for "Velmar Herald".
+fn compatible(short: &Group, long: Option<&Group>) -> bool {
+    let e = short.evidence;
+    let strongest = e.person.max(e.org).max(e.place).max(e.other);
+    match (e.class(), long.and_then(|l| l.evidence.class())) {
+        (Some(EntityClass::Person), _) => false,
+        (None, _) => true,
+        (Some(a), Some(b)) => a == b || strongest < 2.0,
+        (Some(_), None) => strongest < 2.0,
     }
 }
 

@@ -350,9 +350,14 @@ impl<'a> Scanner<'a> {
                     gender = gender.or(g);
                 }
             }
-            match lexicon::head_word(end_word)
+            // "Port of Velmar", "University of Brennick": the head comes first.
+            let head_first = (n_words > 1 && tok(doc, first.last + 1) == "of")
+                .then(|| lexicon::head_word(first_word))
+                .flatten();
+            let head = lexicon::head_word(end_word)
                 .or_else(|| lexicon::head_word(strip_possessive(end_tok)))
-            {
+                .or(head_first);
+            match head {
                 Some(HeadWord::Organization) => ev.org += 3.0,
                 Some(HeadWord::Place) => ev.place += 3.0,
                 Some(HeadWord::Other) => ev.other += 2.0,

@@ -174,9 +174,14 @@ pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<G
     } else if ORG_NOUNS.contains(&prev.as_str()) {
         ev.org += 2.0; // "the far-right group Proud Boys"
     } else if prev == "the" {
-        ev.org += 0.5;
+        ev.org += 0.3;
         ev.place += 0.3;
         ev.person -= 1.5;
+    } else if matches!(prev.as_str(), "and" | "or")
+        && PLACE_PREPOSITIONS.contains(&before(3).to_lowercase().as_str())
+        && starts_upper(before(2))
+    {
+        ev.place += 1.0; // "in Rotterdam and Antwerp"
     } else if prev == "of" && PLACE_NOUNS.contains(&before(2).to_lowercase().as_str()) {
         ev.place += 2.0;
     } else if prev == "," && is_dateline(doc, first.saturating_sub(2)) {
@@ -196,7 +201,7 @@ pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<G
                 gender = gender.or(g);
             }
         }
-        (",", "who", _) | ("who", _, _) => ev.person += 1.5,
+        (",", "who", _) | ("who", _, _) => ev.person += 1.0,
         (",", "which", _) => ev.org += 0.5,
         ("(", acr, ")") if is_acronym(acr) => ev.org += 1.0,
         (next, _, _) if lexicon::reporting_verb(next).is_some() => ev.person += 0.5,
