@@ -170,9 +170,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             crate::report::compare::render(&corpus, &comparison, format, stats, out)
                 .map_err(Failure::from)
         }
-        Some(Command::Extract { files, .. }) => {
-            load_corpus(&files, &config)?;
-            not_yet("extract", "extraction")
+        Some(Command::Extract { files, format }) => {
+            let corpus = load_corpus(&files, &config)?;
+            let found = crate::extract::extract(&corpus);
+            match format {
+                ListFormat::Text => crate::report::extract::text(&corpus, &found, out),
+                ListFormat::Json => crate::report::extract::json(&corpus, &found, out),
+            }
+            .map_err(Failure::from)
         }
         Some(Command::Render {
             files,

@@ -56,10 +56,270 @@ pub fn boilerplate_patterns() -> &'static [&'static str] {
     CELL.get_or_init(|| entries(include_str!("../assets/lexicon/boilerplate.txt")).collect())
 }
 
-/// Function words that carry no topic; alignment skips them when weighing similarity.
+/// A person's gender as a title, role or given name tells it; used to resolve "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// What a known name (or title) in the name lexicon is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// Countries, cities, states, regions.
+    Place,
+    /// Nationalities, peoples, religious and political affiliations.
+    Group,
+    Organization,
+    /// A title written before a person's name ("President", "Dr.").
+    Title(Option<Gender>),
+}
+
+/// One entry of the name lexicon: its canonical form (aliases share it) and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameEntry {
+    pub canonical: &'static str,
+    pub kind: NameKind,
+}
+
+/// Every known name, alias and title, matched in one pass with Aho-Corasick.
+pub struct NameLexicon {
+    exact: aho_corasick::AhoCorasick,
+    /// The same patterns ignoring ASCII case, for headlines in capitals.
+    any_case: aho_corasick::AhoCorasick,
+    entries: Vec<NameEntry>,
+}
+
+/// A lexicon name found in a text: byte range and entry.
+#[derive(Debug, Clone, Copy)]
+pub struct NameMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: NameEntry,
+}
+
+impl NameLexicon {
+    /// Whole-word matches in `text`, leftmost-longest; `any_case` for text in capitals.
+    pub fn find(&self, text: &str, any_case: bool) -> Vec<NameMatch> {
+        let automaton = if any_case {
+            &self.any_case
+        } else {
+            &self.exact
+        };
+        automaton
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .filter_map(|m| {
+                let entry = *self.entries.get(m.pattern().as_usize())?;
+                Some(NameMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    entry,
+                })
+            })
+            .collect()
+    }
+}
+
+/// True when `start..end` is not glued to letters or digits on either side.
+pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Lines of the form `canonical | alias | alias`.
+fn alias_lines(raw: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    entries(raw).map(|l| l.split(" | ").map(str::trim).collect())
+}
+
+/// `word g` lines: a word with an optional trailing gender letter.
+fn gendered(raw: &'static str) -> impl Iterator<Item = (&'static str, Option<Gender>)> {
+    entries(raw).map(|l| match l.rsplit_once(' ') {
+        Some((w, "f")) => (w, Some(Gender::Female)),
+        Some((w, "m")) => (w, Some(Gender::Male)),
+        _ => (l, None),
+    })
+}
+
+/// Countries, places, groups, organisations and titles, in one automaton.
+pub fn names() -> &'static NameLexicon {
+    static CELL: OnceLock<NameLexicon> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        let lists = [
+            (
+                include_str!("../assets/lexicon/countries.txt"),
+                NameKind::Place,
+            ),
+            (
+                include_str!("../assets/lexicon/places.txt"),
+                NameKind::Place,
+            ),
+            (
+                include_str!("../assets/lexicon/demonyms.txt"),
+                NameKind::Group,
+            ),
+            (
+                include_str!("../assets/lexicon/orgs.txt"),
+                NameKind::Organization,
+            ),
+        ];
+        for (raw, kind) in lists {
+            for names in alias_lines(raw) {
+                let Some(&canonical) = names.first() else {
+                    continue;
+                };
+                for name in names {
+                    patterns.push(name);
+                    entries.push(NameEntry { canonical, kind });
+                }
+            }
+        }
+        for (title, gender) in gendered(include_str!("../assets/lexicon/titles.txt")) {
+            patterns.push(title);
+            entries.push(NameEntry {
+                canonical: title,
+                kind: NameKind::Title(gender),
+            });
+        }
+        let build = |any_case: bool| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(any_case)
+                .build(&patterns)
+                .unwrap_or_else(|e| panic!("embedded name lexicon does not build: {e}"))
+        };
+        NameLexicon {
+            exact: build(false),
+            any_case: build(true),
+            entries,
+        }
+    })
+}
+
+fn gender_map(
+    cell: &'static OnceLock<HashMap<&'static str, Option<Gender>>>,
+    raw: &'static str,
+) -> &'static HashMap<&'static str, Option<Gender>> {
+    cell.get_or_init(|| gendered(raw).collect())
+}
+
+/// A common given name (case-sensitive), with the gender it usually tells.
+pub fn first_name(word: &str) -> Option<Option<Gender>> {
+    static CELL: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
+    gender_map(&CELL, include_str!("../assets/lexicon/first_names.txt"))
+        .get(word)
+        .copied()
+}
+
+/// A lowercase noun naming a person's role ("spokeswoman", "lawmaker").
+pub fn role_noun(word: &str) -> Option<Option<Gender>> {
+    static CELL: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
+    gender_map(&CELL, include_str!("../assets/lexicon/roles.txt"))
+        .get(word)
+        .copied()
+}
+
+/// The class a final word gives a capitalised name ("Authority", "River", "Summit").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadWord {
+    Organization,
+    Place,
+    Other,
+}
+
+pub fn head_word(word: &str) -> Option<HeadWord> {
+    static CELL: OnceLock<HashMap<&'static str, HeadWord>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut map = HashMap::new();
+        let lists = [
+            (
+                include_str!("../assets/lexicon/other_words.txt"),
+                HeadWord::Other,
+            ),
+            (
+                include_str!("../assets/lexicon/place_words.txt"),
+                HeadWord::Place,
+            ),
+            (
+                include_str!("../assets/lexicon/org_words.txt"),
+                HeadWord::Organization,
+            ),
+        ];
+        for (raw, head) in lists {
+            map.extend(entries(raw).map(|w| (w, head)));
+        }
+        map
+    })
+    .get(word)
+    .copied()
+}
+
+/// How a reporting verb attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reporting {
+    /// "said", "concluded": attributes words or findings.
+    Claim,
+    /// "called", "described": attributes a quotation in its clause, nothing else.
+    QuoteOnly,
+}
+
+/// A reporting verb form (lowercase).
+pub fn reporting_verb(word: &str) -> Option<Reporting> {
+    static CELL: OnceLock<HashMap<&'static str, Reporting>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        entries(include_str!("../assets/lexicon/reporting_verbs.txt"))
+            .map(|l| match l.strip_suffix(" quote") {
+                Some(w) => (w.trim(), Reporting::QuoteOnly),
+                None => (l, Reporting::Claim),
+            })
+            .collect()
+    })
+    .get(word)
+    .copied()
+}
+
+fn phrases(
+    cell: &'static OnceLock<aho_corasick::AhoCorasick>,
+    raw: &'static str,
+) -> &'static aho_corasick::AhoCorasick {
+    cell.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(entries(raw))
+            .unwrap_or_else(|e| panic!("embedded phrase list does not build: {e}"))
+    })
+}
+
+/// Multi-word attribution cues whose source follows ("according to"), any case.
+pub fn attribution_phrases() -> &'static aho_corasick::AhoCorasick {
+    static CELL: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    phrases(
+        &CELL,
+        include_str!("../assets/lexicon/attribution_phrases.txt"),
+    )
+}
+
+/// Hedging words and phrases ("likely", "believed to"), any case.
+pub fn hedges() -> &'static aho_corasick::AhoCorasick {
+    static CELL: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    phrases(&CELL, include_str!("../assets/lexicon/hedges.txt"))
+}
+
+/// The most frequent English function words (lowercase): they carry no topic, so alignment
+/// skips them when weighing similarity, and their share tells English prose from other languages.
 pub fn stopwords() -> &'static HashSet<&'static str> {
     static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
     set(&CELL, include_str!("../assets/lexicon/stopwords.txt"))
+}
+
+/// Capitalised words that are never a name alone: days, months, caption words.
+pub fn not_names() -> &'static HashSet<&'static str> {
+    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    set(&CELL, include_str!("../assets/lexicon/not_names.txt"))
 }
 
 #[cfg(test)]
@@ -76,5 +336,29 @@ mod tests {
         assert!(boilerplate_patterns().contains(&"google news"));
         assert!(stopwords().contains("the"));
         assert!(!stopwords().contains("#"));
+    }
+
+    #[test]
+    fn extraction_lists_load() {
+        let found = names().find("Russian President Vladimir Putin met U.S. envoys", false);
+        let kinds: Vec<_> = found.iter().map(|m| m.entry.kind).collect();
+        assert_eq!(
+            kinds,
+            [NameKind::Group, NameKind::Title(None), NameKind::Place]
+        );
+        assert_eq!(found[2].entry.canonical, "United States");
+        // Whole words only: "US" inside "USA" or "Bus" is no match.
+        assert!(names().find("Busan", false).is_empty());
+        assert_eq!(names().find("RUSSIA", true)[0].entry.canonical, "Russia");
+        assert_eq!(first_name("Lena"), Some(Some(Gender::Female)));
+        assert_eq!(role_noun("spokeswoman"), Some(Some(Gender::Female)));
+        assert_eq!(head_word("Authority"), Some(HeadWord::Organization));
+        assert_eq!(head_word("River"), Some(HeadWord::Place));
+        assert_eq!(reporting_verb("said"), Some(Reporting::Claim));
+        assert_eq!(reporting_verb("called"), Some(Reporting::QuoteOnly));
+        assert!(attribution_phrases().is_match("According to"));
+        assert!(hedges().is_match("is believed to have"));
+        assert!(stopwords().contains("the"));
+        assert!(not_names().contains("Tuesday"));
     }
 }

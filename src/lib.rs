@@ -6,6 +6,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod document;
+pub mod extract;
 pub mod lexicon;
 pub mod report;
 #[cfg(feature = "tui")]

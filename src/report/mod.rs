@@ -1,4 +1,5 @@
 //! Headless renderings for scripts and reviewers: nothing here touches a terminal.
 
 pub mod compare;
+pub mod extract;
 pub mod inspect;

@@ -1,0 +1,300 @@
+//! Reporting clauses: a reporting verb ("said", "concluded") or phrase ("according to") and the
+//! words naming its source — the subject before the verb (skipping appositions such as ", a
+//! spokeswoman,"), the name after it (`“…,” said X`), or the phrase after "according to".
+
+use super::words::{glued, is_quote_mark, tok};
+use crate::document::{Document, Span};
+use crate::lexicon::{self, Reporting};
+
+/// A reporting cue and its source, as token indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub cue: Span,
+    /// First token of the cue.
+    pub at: usize,
+    pub reporting: Reporting,
+    /// First and last token of the words naming the source.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Words that may stand between a subject and its verb: "has also said", "did not say".
+const AUXILIARIES: [&str; 26] = [
+    "has", "have", "had", "also", "did", "does", "do", "will", "would", "could", "should", "may",
+    "might", "must", "not", "n't", "never", "then", "again", "later", "earlier", "once", "still",
+    "first", "had", "already",
+];
+
+/// Words before a verb form that make it a noun: "the report", "its claims", "of estimates".
+const NOUN_MAKERS: [&str; 24] = [
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "whose", "some", "any", "no", "every", "each", "of", "in", "for", "with", "by",
+];
+
+/// Words that end a subject when read backwards from its verb.
+const SUBJECT_STOPS: [&str; 21] = [
+    "that", "which", "who", "whom", "and", "but", "or", "because", "when", "while", "after",
+    "before", "if", "as", "since", "although", "though", "where", "so", "nor", "than",
+];
+
+/// Words that end a source read forwards once it has begun.
+const SOURCE_STOPS: [&str; 16] = [
+    "that", "in", "on", "at", "during", "after", "before", "from", "to", "as", "when", "while",
+    "because", "and", "but", "if",
+];
+
+const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
+
+fn breaks_phrase(doc: &Document, i: usize) -> bool {
+    let t = tok(doc, i);
+    if t == "." {
+        // A period glued to an abbreviation or initial belongs to the name ("Dr.", "U.S.").
+        let prev = i.checked_sub(1).map_or("", |p| tok(doc, p));
+        return !(glued(doc, i.wrapping_sub(1), i)
+            && (lexicon::abbreviation(prev).is_some()
+                || prev.chars().count() == 1
+                || prev.contains('.')));
+    }
+    if matches!(t, "’" | "'") && i > 0 && glued(doc, i - 1, i) && tok(doc, i - 1).ends_with('s') {
+        return false; // a plural possessive: "the Insurers’ Association"
+    }
+    is_quote_mark(t) || matches!(t, "," | ";" | ":" | "—" | "–" | "!" | "?" | "|" | "…" | "")
+}
+
+fn is_adverb(t: &str) -> bool {
+    t.len() > 4 && t.ends_with("ly") && t.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Appositions and relative clauses between a subject and its verb: ", a spokeswoman,",
+/// ", 67,", ", which owns the dam,".
+fn is_apposition(doc: &Document, first: usize, close: usize) -> bool {
+    let t = tok(doc, first);
+    // ", proprietor of the dam,": a short phrase in lowercase.
+    let short_lowercase =
+        close - first <= 8 && super::words::starts_lower(t) && !SUBJECT_STOPS.contains(&t);
+    short_lowercase
+        || matches!(
+            t,
+            "a" | "an"
+                | "the"
+                | "who"
+                | "which"
+                | "whose"
+                | "whom"
+                | "where"
+                | "its"
+                | "his"
+                | "her"
+        )
+        || t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
+        || lexicon::role_noun(t).is_some()
+}
+
+/// The subject of the verb at `verb`, read backwards but not before `start`.
+pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usize, usize)> {
+    let mut j = verb;
+    while j > start {
+        let t = tok(doc, j - 1);
+        if AUXILIARIES.contains(&t) || is_adverb(t) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    // Skip appositions back to the subject: "Halvor Dunne, 67, who has lived there, said".
+    let mut skipped = false;
+    while j > start && tok(doc, j - 1) == "," {
+        let close = j - 1;
+        match (start..close).rev().take(30).find(|&k| tok(doc, k) == ",") {
+            Some(open) if is_apposition(doc, open + 1, close) => {
+                j = open + 1;
+                skipped = true;
+            }
+            _ if skipped => break,
+            _ => return None,
+        }
+    }
+    if skipped {
+        j -= 1;
+    }
+    let mut i = j;
+    while i > start && j - i < 16 {
+        let t = tok(doc, i - 1);
+        // Another reporting verb starts another clause: "US officials said | they believe".
+        if breaks_phrase(doc, i - 1)
+            || SUBJECT_STOPS.contains(&t.to_lowercase().as_str())
+            || lexicon::reporting_verb(t).is_some()
+        {
+            break;
+        }
+        i -= 1;
+    }
+    if i < j {
+        return Some((i, j - 1));
+    }
+    // "an assessment that said": the subject is the noun before the relative pronoun.
+    if j > start + 1 && matches!(tok(doc, j - 1), "that" | "which" | "who") {
+        return subject_before(doc, start, j - 1);
+    }
+    None
+}
+
+/// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
+fn coordinated(doc: &Document, start: usize, verb: usize) -> bool {
+    let mut j = verb;
+    while j > start && (AUXILIARIES.contains(&tok(doc, j - 1)) || is_adverb(tok(doc, j - 1))) {
+        j -= 1;
+    }
+    j > start && tok(doc, j - 1) == "and"
+}
+
+/// The noun phrase a sentence opens with: "The Carvanian Insurers' Association".
+fn leading_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = tok(doc, start);
+    if !super::words::starts_upper(first)
+        || lexicon::stopwords().contains(first.to_lowercase().as_str())
+            && !matches!(first, "The" | "A" | "An")
+    {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < end {
+        let t = tok(doc, i);
+        let inside = super::words::starts_upper(t)
+            || matches!(t, "of" | "the" | "and" | "’" | "'" | "." | "-")
+            || !super::words::is_word(doc, i) && !breaks_phrase(doc, i);
+        if !inside {
+            break;
+        }
+        i += 1;
+    }
+    (i > start + usize::from(matches!(first, "The" | "A" | "An"))).then(|| (start, i - 1))
+}
+
+/// A source named after its cue: `said Dr. Lena Reyl, a hydrologist`, `according to the study`.
+pub fn source_after(doc: &Document, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < end && i - from < 16 {
+        let t = tok(doc, i);
+        if breaks_phrase(doc, i) || i > from && SOURCE_STOPS.contains(&t) {
+            break;
+        }
+        i += 1;
+    }
+    // A trailing period closes the sentence, not a name.
+    while i > from && tok(doc, i - 1) == "." && breaks_phrase(doc, i - 1) {
+        i -= 1;
+    }
+    (i > from).then(|| (from, i - 1))
+}
+
+fn closes_quote(doc: &Document, i: usize) -> bool {
+    matches!(tok(doc, i), "”" | "\"" | "’" | "'" | "»")
+}
+
+/// Every reporting clause whose cue lies in tokens `start..end`.
+pub fn clauses(doc: &Document, start: usize, end: usize) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let (Some(a), Some(b)) = (doc.tokens.get(start), doc.tokens.get(end.saturating_sub(1))) else {
+        return out;
+    };
+    let span = Span {
+        start: a.span.start,
+        end: b.span.end,
+    };
+    let text = doc.slice(span);
+    let mut phrase_end = start;
+    for m in lexicon::attribution_phrases().find_iter(text) {
+        if !lexicon::whole_word(text, m.start(), m.end()) {
+            continue;
+        }
+        let first = super::words::token_at_or_after(doc, span.start + m.start() as u32);
+        let next = super::words::token_at_or_after(doc, span.start + m.end() as u32);
+        if first >= end || next > end {
+            continue;
+        }
+        phrase_end = phrase_end.max(next);
+        out.push(Clause {
+            cue: Span::new(
+                span.start as usize + m.start(),
+                span.start as usize + m.end(),
+            ),
+            at: first,
+            reporting: Reporting::Claim,
+            source: source_after(doc, next, end),
+        });
+    }
+    for i in start..end {
+        if i < phrase_end && out.iter().any(|c| c.at <= i && i < phrase_end) {
+            continue;
+        }
+        if let Some(c) = verb_clause(doc, start, end, i) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.at);
+    // "X said … and did not consider": a coordinated verb shares the subject before it, else
+    // the sentence's opening noun phrase ("The association put … and said").
+    for k in 0..out.len() {
+        let Some(c) = out.get(k).copied() else {
+            continue;
+        };
+        if c.source.is_some() || !coordinated(doc, start, c.at) {
+            continue;
+        }
+        let earlier = k
+            .checked_sub(1)
+            .and_then(|p| out.get(p))
+            .and_then(|p| p.source);
+        if let Some(slot) = out.get_mut(k) {
+            slot.source = earlier.or_else(|| leading_subject(doc, start, c.at));
+        }
+    }
+    out
+}
+
+fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Clause> {
+    let t = tok(doc, i);
+    let lower;
+    let word = if i == start && super::words::starts_upper(t) {
+        lower = t.to_lowercase();
+        lower.as_str()
+    } else {
+        t
+    };
+    let reporting = lexicon::reporting_verb(word)?;
+    let prev = if i > start { tok(doc, i - 1) } else { "" };
+    let prev_lower = prev.to_lowercase();
+    if NOUN_MAKERS.contains(&prev_lower.as_str()) || prev == "-" && words_glued(doc, i) {
+        return None; // "the report", "so-called"
+    }
+    let participle = word.ends_with("ed") || matches!(word, "found" | "told" | "said" | "thought");
+    let next = tok(doc, i + 1);
+    let cue = doc.tokens.get(i)?.span;
+    let source = if prev_lower == "as" && next == "by" || participle && next == "by" {
+        // "as defined by X", "was described by X"
+        source_after(doc, i + 2, end)
+    } else if BE.contains(&prev_lower.as_str()) && participle {
+        // "is believed to", "were found": a hedge or a passive without a source.
+        return None;
+    } else if i > start
+        && (closes_quote(doc, i - 1) || prev == "," && i > start + 1 && closes_quote(doc, i - 2))
+    {
+        // `“…,” said X` — but `“…,” she said` has its subject before the verb.
+        match subject_before(doc, start, i) {
+            Some(s) => Some(s),
+            None => source_after(doc, i + 1, end),
+        }
+    } else {
+        subject_before(doc, start, i)
+    };
+    Some(Clause {
+        cue,
+        at: i,
+        reporting,
+        source,
+    })
+}
+
+fn words_glued(doc: &Document, i: usize) -> bool {
+    i > 0 && glued(doc, i - 1, i)
+}

@@ -1,0 +1,247 @@
+//! Who said each quote: a reporting clause right after it (`“…,” X said`, `“…,” said X`), right
+//! before it (`X said: “…”`, `X called Y “…”`), elsewhere in its sentence (`according to X`);
+//! else the next quote's speaker (`“…” and “…,” he added`) or the previous quote's in the same or
+//! the previous paragraph. Short quotes in running text are marked as scare quotes.
+
+use super::attribution::{self, Clause};
+use super::quotes::Found;
+use super::resolve::Resolver;
+use super::words::{self, is_opening_mark, is_quote_mark, tok};
+use super::{Attribution, Quote, Via};
+use crate::document::{Document, TokenKind};
+
+/// A quote of at most this many words set inside a sentence is a term or scare quote.
+const SCARE_WORDS: usize = 3;
+
+/// Reporting verbs further than this many tokens from a quote are not its "said".
+const NEAR: usize = 12;
+
+struct Site {
+    open: usize,
+    close: usize,
+    sentence: usize,
+    paragraph: u32,
+    /// The opening mark is the first thing in its paragraph.
+    opens: bool,
+    /// Token range of the sentences the quote touches.
+    start: usize,
+    end: usize,
+}
+
+enum Explicit {
+    Source((usize, usize)),
+    /// `“…” and “…,” she said`: the next quote's speaker.
+    Chain,
+    None,
+}
+
+/// Attach speakers to the quotes found by their marks; `prior` are the document's explicit
+/// sources in position order, for pronouns.
+pub fn attribute(
+    doc: &Document,
+    found: Vec<Found>,
+    resolver: &Resolver,
+    prior: &[Attribution],
+) -> Vec<Quote> {
+    let sites: Vec<Option<Site>> = found.iter().map(|f| site(doc, f)).collect();
+    let in_quote = |pos: u32| {
+        let i = found.partition_point(|f| f.outer.end <= pos);
+        found.get(i).is_some_and(|f| f.outer.start <= pos)
+    };
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    let mut chained = Vec::with_capacity(found.len());
+    for (f, site) in found.iter().zip(&sites) {
+        let Some(site) = site else {
+            continue;
+        };
+        let explicit = after(doc, site)
+            .or_else(|| before(doc, site, &in_quote))
+            .or_else(|| in_sentence(doc, site, &in_quote));
+        let speaker = match explicit {
+            Explicit::Source(tokens) => resolver.attribution(tokens, prior),
+            _ => None,
+        };
+        chained.push(matches!(explicit, Explicit::Chain));
+        quotes.push(Quote {
+            span: f.inner,
+            outer: f.outer,
+            sentence: site.sentence,
+            scare: is_scare(doc, f, site),
+            speaker,
+            counterparts: Vec::new(),
+        });
+    }
+    let places: Vec<(u32, bool)> = sites
+        .iter()
+        .flatten()
+        .map(|s| (s.paragraph, s.opens))
+        .collect();
+    inherit(&mut quotes, &chained, &places);
+    quotes
+}
+
+impl Explicit {
+    fn or_else(self, f: impl FnOnce() -> Explicit) -> Explicit {
+        match self {
+            Explicit::None => f(),
+            other => other,
+        }
+    }
+}
+
+fn site(doc: &Document, f: &Found) -> Option<Site> {
+    let open = words::token_at_or_after(doc, f.outer.start);
+    let close = words::token_at_or_after(doc, f.outer.end).checked_sub(1)?;
+    let sentence = words::sentence_of_token(doc, open)?;
+    let last = words::sentence_of_token(doc, close).unwrap_or(sentence);
+    let first_s = doc.sentences.get(sentence)?;
+    let last_s = doc.sentences.get(last).unwrap_or(first_s);
+    let opens = doc
+        .paragraphs
+        .get(first_s.paragraph as usize)
+        .is_some_and(|p| p.span.start == f.outer.start);
+    Some(Site {
+        open,
+        close,
+        sentence,
+        paragraph: first_s.paragraph,
+        opens,
+        start: first_s.tokens.start as usize,
+        end: (last_s.tokens.end as usize).max(close + 1),
+    })
+}
+
+fn is_scare(doc: &Document, f: &Found, site: &Site) -> bool {
+    let first = words::token_at_or_after(doc, f.inner.start);
+    let words_inside = doc
+        .tokens
+        .get(first..site.close)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .count();
+    let embedded = site.open > site.start
+        && doc
+            .tokens
+            .get(site.open - 1)
+            .is_some_and(|t| t.kind != TokenKind::Punct);
+    words_inside <= SCARE_WORDS && embedded
+}
+
+/// The end of the stretch after a closing mark that can hold its reporting clause.
+fn after_window(doc: &Document, from: usize, paragraph: u32) -> usize {
+    let para_end = doc
+        .paragraphs
+        .get(paragraph as usize)
+        .map_or(0, |p| p.span.end);
+    let mut i = from;
+    while i < from + 18 {
+        let Some(t) = doc.tokens.get(i) else {
+            break;
+        };
+        let text = tok(doc, i);
+        if t.span.start >= para_end
+            || is_opening_mark(text)
+            || matches!(text, "!" | "?" | ";")
+            || text == "." && !words::glued(doc, i.saturating_sub(1), i)
+        {
+            break;
+        }
+        if text == "." {
+            let prev = tok(doc, i.saturating_sub(1));
+            if crate::lexicon::abbreviation(prev).is_none() && prev.chars().count() > 1 {
+                break;
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+fn after(doc: &Document, site: &Site) -> Explicit {
+    let mut i = site.close + 1;
+    if tok(doc, i) == "," {
+        i += 1;
+    }
+    let next = tok(doc, i);
+    if is_opening_mark(next) || next == "\"" && !words::glued(doc, site.close, i) {
+        return Explicit::Chain;
+    }
+    if next == "and" && is_opening_mark(tok(doc, i + 1)) {
+        return Explicit::Chain;
+    }
+    // `“…”, and according to the report, …` starts a new clause: not this quote's "said".
+    if matches!(
+        next,
+        "and" | "but" | "while" | "whereas" | "although" | "though"
+    ) {
+        return Explicit::None;
+    }
+    let end = after_window(doc, site.close + 1, site.paragraph);
+    attribution::clauses(doc, site.close + 1, end)
+        .into_iter()
+        .find(|c| c.at <= site.close + NEAR && c.source.is_some())
+        .and_then(|c| c.source)
+        .map_or(Explicit::None, Explicit::Source)
+}
+
+fn before(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Explicit {
+    let lo = site.open.saturating_sub(8).max(site.start);
+    let clauses = attribution::clauses(doc, site.start, site.open);
+    let best = clauses
+        .iter()
+        .rev()
+        .filter(|c| c.at >= lo && !in_quote(c.cue.start))
+        .find(|c| (c.at + 1..site.open).all(|i| !is_quote_mark(tok(doc, i))));
+    best.and_then(|c| c.source)
+        .map_or(Explicit::None, Explicit::Source)
+}
+
+fn in_sentence(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Explicit {
+    let clauses: Vec<Clause> = attribution::clauses(doc, site.start, site.end)
+        .into_iter()
+        .filter(|c| c.source.is_some() && !in_quote(c.cue.start))
+        .collect();
+    let preceding = clauses.iter().rev().find(|c| c.at < site.open);
+    let following = clauses.iter().find(|c| c.at > site.close);
+    preceding
+        .or(following)
+        .and_then(|c| c.source)
+        .map_or(Explicit::None, Explicit::Source)
+}
+
+/// Quotes with no clause of their own take the next quote's speaker when chained to it, else
+/// the previous non-scare quote's in the same paragraph, else the previous paragraph's when
+/// they open their paragraph.
+fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
+    for i in (0..quotes.len()).rev() {
+        if chained.get(i) != Some(&true) || quotes[i].speaker.is_some() {
+            continue;
+        }
+        let next = quotes.get(i + 1).and_then(|q| q.speaker.clone());
+        quotes[i].speaker = next.map(|s| inherited(s));
+    }
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() || quotes[i].scare {
+            continue;
+        }
+        let Some(&(para, opens)) = places.get(i) else {
+            continue;
+        };
+        let previous = (0..i).rev().find(|&j| !quotes[j].scare);
+        let Some(j) = previous else {
+            continue;
+        };
+        let prev_para = places.get(j).map_or(u32::MAX, |p| p.0);
+        let same = prev_para == para;
+        let opens_paragraph = opens && prev_para.checked_add(1) == Some(para);
+        if same || opens_paragraph {
+            quotes[i].speaker = quotes[j].speaker.clone().map(inherited);
+        }
+    }
+}
+
+fn inherited(mut a: Attribution) -> Attribution {
+    a.via = Via::Inherited;
+    a
+}
