@@ -287,8 +287,3 @@ pub fn load_corpus(files: &[String], config: &Config) -> Result<Corpus, Failure>
     Ok(Corpus::load(&sources, &config.load_options())?)
 }
 
-fn not_yet(command: &str, feature: &str) -> Result<(), Failure> {
-    Err(Failure::usage(format!(
-        "{command}: not available in this version yet ({feature} is still being built)"
-    )))
-}
