@@ -172,7 +172,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         }
         Some(Command::Extract { files, format }) => {
             let corpus = load_corpus(&files, &config)?;
-            let found = crate::extract::extract(&corpus);
+            // With several versions, counterparts are sought first in the aligned sentences.
+            let found = if corpus.documents.len() > 1 {
+                crate::analysis::Analysis::build(&corpus).extraction
+            } else {
+                crate::extract::extract(&corpus)
+            };
             match format {
                 ListFormat::Text => crate::report::extract::text(&corpus, &found, out),
                 ListFormat::Json => crate::report::extract::json(&corpus, &found, out),
@@ -286,4 +291,3 @@ pub fn load_corpus(files: &[String], config: &Config) -> Result<Corpus, Failure>
     }
     Ok(Corpus::load(&sources, &config.load_options())?)
 }
-

@@ -2,6 +2,7 @@
 //! the claims, quotes and named entities in them. This crate is the engine; the reader sits
 //! behind the `tui` feature.
 
+pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod config;

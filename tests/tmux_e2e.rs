@@ -149,3 +149,39 @@ fn resizing_keeps_working() {
     let after = t.wait_for("EXIT=");
     assert!(after.contains("EXIT=0"), "{after}");
 }
+
+#[test]
+fn jumps_to_a_quote_and_follows_an_entity_across_panes() {
+    let t = Tmux::start("items", &shell_line(""));
+    t.wait_for("aligned · sync");
+    t.keys(&["]", "q"]);
+    let quote = t.wait_for("quote 1/");
+    assert!(
+        quote.contains("Ilse Marand"),
+        "the first quote's speaker: {quote}"
+    );
+    // Find the minister by name, then follow her through every version.
+    t.keys(&["/", "M", "a", "r", "a", "n", "d", "Enter"]);
+    t.wait_for("match 1/");
+    t.keys(&["[", "e", "]", "e"]);
+    t.wait_for("entity");
+    let mut panes = std::collections::BTreeSet::new();
+    for _ in 0..8 {
+        t.keys(&["*"]);
+        sleep(Duration::from_millis(150));
+        let screen = t.wait_for("Ilse Marand: mention");
+        // The focused pane's header is the one showing a word count.
+        let header = screen.lines().next().unwrap_or("").to_string();
+        for (i, part) in header.split('│').enumerate() {
+            if part.contains(" words") {
+                panes.insert(i);
+            }
+        }
+    }
+    assert!(
+        panes.len() >= 2,
+        "following the entity moved focus across panes: {panes:?}"
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_for("EXIT=").contains("EXIT=0"));
+}

@@ -11,9 +11,11 @@ use crossterm::event::KeyEvent;
 use super::action::Action;
 use super::flow::{self, Block, Measure, Pos, WrapCache};
 use super::input::{InputLine, InputOutcome};
+use super::items::{Item, Kind};
 use super::keymap::{Key, Keymap, Resolution};
 use super::markup::Markup;
 use super::model::{Mark, ReaderModel};
+use super::panel::Panel;
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
@@ -21,8 +23,9 @@ use crate::document::Format;
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
 pub const MIN_PANE_WIDTH: u16 = 24;
-/// Gutter columns left of the text and the overview strip right of it.
-pub const GUTTER: u16 = 2;
+/// Gutter columns left of the text (cursor, sentence mark, quote/claim sign) and the overview
+/// strip right of it.
+pub const GUTTER: u16 = 3;
 pub const STRIP: u16 = 1;
 /// Longest Markdown paragraph (bytes) that gets markup highlighting.
 const MAX_MARKUP_PARAGRAPH: usize = 16 * 1024;
@@ -35,8 +38,26 @@ pub enum Layout {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The wordings of a quote or claim in every version that carries it.
+    Drift {
+        item: Item,
+    },
 }
+
+/// What the input line at the bottom is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputPurpose {
+    Search,
+    /// Filtering the side panel's list as you type.
+    Filter,
+}
+
+/// Width of the side panel when open.
+const PANEL_MIN: u16 = 32;
+const PANEL_MAX: u16 = 56;
 
 /// Screen geometry derived from the terminal size: which documents show, and how wide.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +65,8 @@ pub struct Geometry {
     pub visible: Vec<usize>,
     pub pane_width: u16,
     pub text_width: u16,
+    /// Columns of the side panel on the right (0 when closed).
+    pub panel_width: u16,
     /// Lines of text in each pane (below the header, above the status line).
     pub body_height: u16,
 }
@@ -78,6 +101,12 @@ pub struct App {
     differences: Vec<Vec<u32>>,
     pub search: Option<Search>,
     pub input: Option<InputLine>,
+    pub input_purpose: InputPurpose,
+    /// The quote, claim or mention last jumped to.
+    pub item: Option<Item>,
+    pub panel: Panel,
+    /// Entities, quotes and claims styled in the text.
+    pub annotations: bool,
     pub pending: Vec<Key>,
     pub overlay: Option<Overlay>,
     pub message: Option<String>,
@@ -133,6 +162,10 @@ impl App {
             differences: vec![Vec::new(); n],
             search: None,
             input: None,
+            input_purpose: InputPurpose::Search,
+            item: None,
+            panel: Panel::default(),
+            annotations: true,
             pending: Vec::new(),
             overlay: None,
             message: None,
@@ -233,7 +266,13 @@ impl App {
     }
 
     pub fn geometry(&self) -> Geometry {
-        let (w, h) = self.size;
+        let (full_w, h) = self.size;
+        let panel_width = if self.panel.open {
+            (full_w / 3).clamp(PANEL_MIN, PANEL_MAX).min(full_w)
+        } else {
+            0
+        };
+        let w = full_w.saturating_sub(panel_width);
         let n = self.model.doc_count().max(1);
         let fit = usize::from((w / MIN_PANE_WIDTH).max(1));
         let count = n.min(self.pane_limit).min(fit).max(1);
@@ -245,6 +284,7 @@ impl App {
             pane_width,
             // One column of air between the text and the overview strip.
             text_width: pane_width.saturating_sub(GUTTER + STRIP + 1).max(1),
+            panel_width,
             body_height: h.saturating_sub(2),
         }
     }
@@ -320,20 +360,32 @@ impl App {
             return;
         };
         if let Some(input) = self.input.as_mut() {
+            let filtering = self.input_purpose == InputPurpose::Filter;
             match input.key(key) {
+                InputOutcome::Editing if filtering => {
+                    self.panel.filter = input.text().to_string();
+                    self.panel.selected = [0; 4];
+                }
                 InputOutcome::Editing => {}
                 InputOutcome::Cancel => {
+                    if filtering {
+                        self.panel.filter.clear();
+                    }
                     self.input = None;
                 }
-                InputOutcome::ToggleScope => {
-                    input.toggle_scope();
-                }
+                InputOutcome::ToggleScope if !filtering => input.toggle_scope(),
+                InputOutcome::ToggleScope => {}
                 InputOutcome::Submit => {
                     let line = self.input.take();
-                    if let Some(line) = line {
+                    if let Some(line) = line
+                        && !filtering
+                    {
                         self.run_search(line.text(), line.scope());
                     }
                 }
+            }
+            if self.input.is_none() {
+                self.input_purpose = InputPurpose::Search;
             }
             return;
         }
@@ -371,6 +423,17 @@ impl App {
 
     pub fn apply(&mut self, action: Action) {
         self.message = None;
+        if let Some(Overlay::Drift { .. }) = self.overlay {
+            self.overlay = None;
+            if action == Action::Quit {
+                self.quit = true;
+            }
+            return;
+        }
+        if self.panel.focused && self.overlay.is_none() {
+            self.panel_apply(action);
+            return;
+        }
         if let Some(Overlay::Help { scroll }) = self.overlay.as_mut() {
             match action {
                 Action::NextSentence | Action::ScrollDown => *scroll += 1,
@@ -413,8 +476,30 @@ impl App {
             }
             Action::NextDifference => self.jump_difference(true),
             Action::PrevDifference => self.jump_difference(false),
-            Action::Counterpart => self.jump_counterpart(),
-            Action::Search => self.input = Some(InputLine::new(Scope::AllPanes)),
+            Action::Counterpart | Action::Select => self.jump_counterpart(),
+            Action::NextQuote => self.jump_item(Kind::Quote, true),
+            Action::PrevQuote => self.jump_item(Kind::Quote, false),
+            Action::NextClaim => self.jump_item(Kind::Claim, true),
+            Action::PrevClaim => self.jump_item(Kind::Claim, false),
+            Action::NextMention => self.jump_item(Kind::Mention, true),
+            Action::PrevMention => self.jump_item(Kind::Mention, false),
+            Action::FollowEntity => self.follow_entity(true),
+            Action::FollowEntityBack => self.follow_entity(false),
+            Action::ItemCounterpart => self.item_counterpart(),
+            Action::ShowDrift => self.show_drift(),
+            Action::TogglePanel => self.toggle_panel(),
+            Action::ToggleAnnotations => {
+                self.annotations = !self.annotations;
+                self.message = Some(if self.annotations {
+                    "entities, quotes and claims: shown".into()
+                } else {
+                    "entities, quotes and claims: hidden (plain reading)".into()
+                });
+            }
+            Action::Search => {
+                self.input = Some(InputLine::new(Scope::AllPanes));
+                self.input_purpose = InputPurpose::Search;
+            }
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::ToggleFold => self.toggle_fold(),
@@ -452,6 +537,7 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Cancel => {
                 self.search = None;
+                self.item = None;
                 self.pending.clear();
             }
             Action::Quit => self.quit = true,
@@ -639,7 +725,7 @@ impl App {
         self.reveal_cursor();
     }
 
-    fn keep_focus_visible(&mut self) {
+    pub(super) fn keep_focus_visible(&mut self) {
         let geo = self.geometry();
         let count = geo.visible.len();
         if self.focus < geo.visible[0] {

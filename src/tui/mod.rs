@@ -2,12 +2,15 @@
 //! loop with the analysis on a worker thread, and a terminal restored on every way out.
 
 mod action;
+mod annotations;
 mod app;
 mod flow;
 mod input;
+mod items;
 mod keymap;
 mod markup;
 mod model;
+mod panel;
 mod render;
 mod search;
 mod theme;
@@ -187,8 +190,8 @@ fn event_loop(
 
 /// The comparison of every pair of documents, as the reader shows it.
 fn analyse(corpus: Arc<Corpus>) -> model::ReaderModel {
-    let comparison = crate::compare::Comparison::build(&corpus);
-    model::ReaderModel::from_comparison(corpus, &comparison)
+    let analysis = crate::analysis::Analysis::build(&corpus);
+    model::ReaderModel::from_analysis(corpus, analysis)
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::compare::{Comparison, LinkKind, OpKind, WordOp};
+use crate::analysis::Analysis;
+use crate::compare::{LinkKind, OpKind, WordOp};
 use crate::document::{Corpus, DocId, Span};
+use crate::extract::Extraction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -62,6 +64,8 @@ pub struct ReaderModel {
     /// `share[a][b]`: the part of `a`'s words found verbatim in `b`.
     share: Vec<Vec<f32>>,
     analysed: bool,
+    /// Quotes, claims and entities (empty until the analysis lands).
+    pub extraction: Arc<Extraction>,
 }
 
 impl ReaderModel {
@@ -76,12 +80,14 @@ impl ReaderModel {
             row_of: vec![Vec::new(); n],
             share: vec![vec![0.0; n]; n],
             analysed: false,
+            extraction: Arc::default(),
         }
     }
 
-    /// The model of a finished comparison.
-    pub fn from_comparison(corpus: Arc<Corpus>, comparison: &Comparison) -> ReaderModel {
+    /// The model of a finished analysis.
+    pub fn from_analysis(corpus: Arc<Corpus>, analysis: Analysis) -> ReaderModel {
         let mut model = ReaderModel::unanalysed(corpus);
+        let comparison = &analysis.comparison;
         let spans = |ops: &[WordOp], side: fn(&WordOp) -> Span| -> Vec<Span> {
             ops.iter()
                 .filter(|op| op.kind != OpKind::Equal)
@@ -121,6 +127,7 @@ impl ReaderModel {
             })
             .collect();
         model.set_rows(rows);
+        model.extraction = Arc::new(analysis.extraction);
         model
     }
 

@@ -1,9 +1,12 @@
 //! Drawing the reader: panes, status line and overlays. Everything here reads the `App` and
 //! writes a frame; nothing changes state (caches aside).
 
+mod drift;
 mod help;
+mod panel;
 mod panes;
 mod status;
+mod styler;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -34,7 +37,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
         width: area.width,
         height: area.height.saturating_sub(1),
     };
-    panes::draw(app, &geo, body, buf);
+    let panes_area = Rect {
+        width: body.width.saturating_sub(geo.panel_width),
+        ..body
+    };
+    panes::draw(app, &geo, panes_area, buf);
+    if geo.panel_width > 0 {
+        let panel_area = Rect {
+            x: body.x + panes_area.width,
+            width: geo.panel_width,
+            ..body
+        };
+        panel::draw(app, panel_area, buf);
+    }
     let status = Rect {
         x: area.x,
         y: area.y + area.height - 1,
@@ -42,7 +57,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         height: 1,
     };
     status::draw(app, &geo, status, buf);
-    if let Some(super::app::Overlay::Help { scroll }) = &app.overlay {
-        help::draw(app, *scroll, body, buf);
+    match &app.overlay {
+        Some(super::app::Overlay::Help { scroll }) => help::draw(app, *scroll, body, buf),
+        Some(super::app::Overlay::Drift { item }) => drift::draw(app, *item, body, buf),
+        None => {}
     }
 }

@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use crate::document::Span as TextSpan;
 use crate::tui::app::{App, GUTTER, Geometry, STRIP};
 use crate::tui::flow::{self, Block};
 use crate::tui::model::Mark;
 use crate::tui::wrap;
+
+use super::styler::{self, Styler};
 
 pub fn draw(app: &App, geo: &Geometry, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
@@ -147,7 +148,7 @@ fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> 
                     y += 1;
                     continue;
                 };
-                let sentence = sentence_at(d, line.start, &sentences);
+                let sentence = styler::sentence_at(d, line.start, &sentences);
                 if let Some(s) = sentence {
                     seen = Some(seen.map_or((s, s), |(a, _)| (a, s)));
                     gutter(app, doc, s, line.start, area.x, area.y + y, buf);
@@ -171,16 +172,6 @@ fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> 
         buf.set_stringn(text_x, area.y, note, usize::from(text_w), app.theme.dim);
     }
     seen
-}
-
-fn sentence_at(
-    d: &crate::document::Document,
-    byte: usize,
-    range: &std::ops::Range<u32>,
-) -> Option<u32> {
-    let slice = d.sentences.get(range.start as usize..range.end as usize)?;
-    let i = slice.partition_point(|s| (s.span.end as usize) <= byte);
-    (i < slice.len()).then_some(range.start + i as u32)
 }
 
 fn mark_style(app: &App, mark: Mark) -> (char, Style) {
@@ -218,111 +209,8 @@ fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf:
         '▏'
     };
     buf.set_string(x + 1, y, glyph.to_string(), style);
-}
-
-/// Per-character styles of a pane's text: sentence role, changed words, cursor, search.
-struct Styler<'a> {
-    app: &'a App,
-    doc: usize,
-    /// The document changed words are measured against.
-    other: Option<usize>,
-    search: &'a [TextSpan],
-}
-
-impl<'a> Styler<'a> {
-    fn new(app: &'a App, doc: usize) -> Styler<'a> {
-        let other = if doc != app.focus {
-            Some(app.focus)
-        } else {
-            let geo = app.geometry();
-            geo.visible
-                .iter()
-                .copied()
-                .find(|&d| d != doc)
-                .or_else(|| (0..app.model.doc_count()).find(|&d| d != doc))
-        };
-        Styler {
-            app,
-            doc,
-            other,
-            search: app.search.as_ref().map_or(&[], |s| s.in_doc(doc)),
-        }
-    }
-
-    fn line(
-        &self,
-        d: &crate::document::Document,
-        line: wrap::Line,
-        sentences: &std::ops::Range<u32>,
-    ) -> Vec<Span<'static>> {
-        let t = &self.app.theme;
-        let text = d.text.get(line.start..line.end).unwrap_or("");
-        let mut spans: Vec<Span<'static>> = Vec::new();
-        let mut run = String::new();
-        let mut run_style = None;
-        let first_match = self
-            .search
-            .partition_point(|m| (m.end as usize) <= line.start);
-        let markup =
-            match sentence_at(d, line.start, sentences).and_then(|s| d.sentences.get(s as usize)) {
-                Some(s) => self.app.markup(self.doc, s.paragraph),
-                None => Default::default(),
-            };
-        for (i, c) in text.char_indices() {
-            let at = line.start + i;
-            let sentence = sentence_at(d, at, sentences);
-            let mut style = t.base;
-            if let Some((_, m)) = markup
-                .iter()
-                .find(|(s, _)| (s.start as usize) <= at && at < s.end as usize)
-            {
-                style = style.patch(*m);
-            }
-            if let Some(s) = sentence {
-                style = match self.app.model.mark(self.doc, s, self.app.focus) {
-                    Mark::Unique => style.patch(t.unique),
-                    Mark::Moved => style.patch(t.moved),
-                    Mark::Boilerplate => style.patch(t.dim),
-                    _ => style,
-                };
-                if let Some(o) = self.other
-                    && self
-                        .app
-                        .model
-                        .changed(self.doc, s, o)
-                        .iter()
-                        .any(|c| (c.start as usize) <= at && at < c.end as usize)
-                {
-                    style = style.patch(t.changed);
-                }
-                if self.app.cursor.get(self.doc) == Some(&s) {
-                    style = style.patch(t.selection);
-                }
-            }
-            if self.search[first_match.min(self.search.len())..]
-                .iter()
-                .take_while(|m| (m.start as usize) <= at)
-                .any(|m| at < m.end as usize)
-            {
-                style = style.patch(t.search);
-            }
-            if run_style != Some(style) && !run.is_empty() {
-                spans.push(Span::styled(
-                    std::mem::take(&mut run),
-                    run_style.unwrap_or_default(),
-                ));
-            }
-            run_style = Some(style);
-            run.push(if c.is_whitespace() || c.is_control() {
-                ' '
-            } else {
-                c
-            });
-        }
-        if !run.is_empty() {
-            spans.push(Span::styled(run, run_style.unwrap_or_default()));
-        }
-        spans
+    if first_line && let Some((sign, style)) = styler::item_sign(app, doc, s as usize) {
+        buf.set_string(x + 2, y, sign.to_string(), style);
     }
 }
 

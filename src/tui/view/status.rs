@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::app::{App, Geometry, Layout};
+use crate::tui::items::{Item, Kind};
 use crate::tui::model::Mark;
 use crate::tui::search::Scope;
 use crate::tui::wrap;
@@ -97,5 +98,47 @@ fn position(app: &App) -> String {
         .first()
         .map(|w| format!(" · ⚠ {w}"))
         .unwrap_or_default();
+    if let Some(item) = app.item_here(&[Kind::Quote, Kind::Claim, Kind::Mention])
+        && app.item == Some(item)
+    {
+        return format!(" {}{warn}", describe(app, item));
+    }
     format!(" {} · sentence {}/{} · {what}{warn}", d.origin, cur + 1, n)
+}
+
+/// "quote 4/11 · Lena Reyl · in 3 versions", "entity 2/9 · Ilse Marand · person · …".
+fn describe(app: &App, item: Item) -> String {
+    let items = app.items();
+    let (at, of) = items.ordinal(item);
+    match item.kind {
+        Kind::Mention => {
+            let entity = items.entity_of(item).and_then(|e| items.0.entity(e));
+            match entity {
+                Some(e) => format!(
+                    "entity {at}/{of} · {} · {} · {} mentions in all (* follows)",
+                    e.name,
+                    e.class.name(),
+                    e.mentions.len()
+                ),
+                None => format!("entity {at}/{of}"),
+            }
+        }
+        kind => {
+            let versions = items.counterparts(item).len() + 1;
+            let drift = if items.drifts(item) {
+                " · ≠ drifts (d shows)"
+            } else {
+                ""
+            };
+            let who = match kind {
+                Kind::Quote => app.item_detail(item),
+                _ => format!("source: {}", app.item_detail(item)),
+            };
+            format!(
+                "{} {at}/{of} · {who} · in {versions} version{}{drift}",
+                kind.name(),
+                if versions == 1 { "" } else { "s" }
+            )
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! The reader driven by keys with no terminal: every binding does what the help says, on our
 //! bundled samples and on small made-up documents; screens checked as `insta` snapshots.
 
+mod annotations;
+
 use std::sync::Arc;
 
 use super::app::{App, Layout, Overlay};
@@ -13,11 +15,11 @@ use crate::config;
 use crate::document::load::{from_bytes, sample_sources};
 use crate::document::{Corpus, LoadOptions, Origin};
 
-fn samples() -> Corpus {
+pub(super) fn samples() -> Corpus {
     Corpus::load(&sample_sources(), &LoadOptions::default()).unwrap()
 }
 
-fn corpus_of(texts: &[&str]) -> Corpus {
+pub(super) fn corpus_of(texts: &[&str]) -> Corpus {
     let mut corpus = Corpus::default();
     for (i, t) in texts.iter().enumerate() {
         let name: &'static str = Box::leak(format!("doc{}.txt", i + 1).into_boxed_str());
@@ -31,7 +33,7 @@ fn setup(user_config: &str) -> Setup {
     Setup::new(&config, None, Some(Depth::None)).unwrap()
 }
 
-fn app_with(corpus: Corpus, size: (u16, u16), user_config: &str) -> App {
+pub(super) fn app_with(corpus: Corpus, size: (u16, u16), user_config: &str) -> App {
     let corpus = Arc::new(corpus);
     let mut app = setup(user_config).app(Arc::clone(&corpus));
     app.resize(size.0, size.1);
@@ -39,28 +41,28 @@ fn app_with(corpus: Corpus, size: (u16, u16), user_config: &str) -> App {
     app
 }
 
-fn app(size: (u16, u16)) -> App {
+pub(super) fn app(size: (u16, u16)) -> App {
     app_with(samples(), size, "")
 }
 
-fn press(app: &mut App, keys: &str) {
+pub(super) fn press(app: &mut App, keys: &str) {
     for k in parse_sequence(keys).unwrap() {
         app.handle_key(k.to_event());
     }
 }
 
-fn screen(corpus: Corpus, size: (u16, u16), keys: &str) -> String {
+pub(super) fn screen(corpus: Corpus, size: (u16, u16), keys: &str) -> String {
     render(corpus, setup(""), size, keys, false).unwrap()
 }
 
-fn cursor_text(app: &App, doc: usize) -> String {
+pub(super) fn cursor_text(app: &App, doc: usize) -> String {
     let d = &app.model.corpus.documents[doc];
     d.slice(d.sentences[app.cursor[doc] as usize].span)
         .to_string()
 }
 
 /// The focused cursor's sentence lies inside the visible body.
-fn assert_cursor_visible(app: &App) {
+pub(super) fn assert_cursor_visible(app: &App) {
     let geo = app.geometry();
     let doc = app.focus;
     let block = app.sentence_block(doc, app.cursor[doc]).unwrap();
@@ -335,7 +337,7 @@ fn snapshots_three_documents() {
 
 #[test]
 fn readme_documents_every_default_binding() {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../../README.md");
     let a = app((80, 24));
     for &action in super::action::Action::ALL {
         let keys = a.keymap.keys_for(action);

@@ -1,0 +1,327 @@
+//! The side panel: lists of the entities, quotes and claims of the story, and the drift list of
+//! those whose wording differs between versions. Rows say, per version, whether it carries the
+//! item with the same words, other words, a changed figure, or not at all.
+
+use std::collections::HashSet;
+
+use super::action::Action;
+use super::app::App;
+use super::input::InputLine;
+use super::items::{Item, Items, Kind};
+use super::search::Scope;
+use crate::extract::{EntityClass, Wording};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Entities,
+    Quotes,
+    Claims,
+    Drift,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Entities, Tab::Quotes, Tab::Claims, Tab::Drift];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Entities => "Entities",
+            Tab::Quotes => "Quotes",
+            Tab::Claims => "Claims",
+            Tab::Drift => "Drift",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    pub open: bool,
+    pub focused: bool,
+    pub tab: Tab,
+    /// Selected row per tab.
+    pub selected: [usize; 4],
+    pub filter: String,
+}
+
+impl Default for Panel {
+    fn default() -> Self {
+        Panel {
+            open: false,
+            focused: false,
+            tab: Tab::Quotes,
+            selected: [0; 4],
+            filter: String::new(),
+        }
+    }
+}
+
+/// How a version carries an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The row's own version.
+    Here,
+    Same,
+    Reworded,
+    FigureChanged,
+    Absent,
+    /// For entities: mentions in that version.
+    Count(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    /// Speaker, source or class.
+    pub detail: String,
+    pub status: Vec<Status>,
+    pub target: Item,
+    pub drift: bool,
+}
+
+fn tab_index(tab: Tab) -> usize {
+    Tab::ALL.iter().position(|&t| t == tab).unwrap_or(0)
+}
+
+/// Shorten to `n` characters for a list row.
+fn clip(s: &str, n: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        flat
+    } else {
+        let cut: String = flat.chars().take(n.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+impl App {
+    /// The rows of a tab, filtered by the panel's filter text.
+    pub fn panel_rows(&self, tab: Tab) -> Vec<Row> {
+        let items = self.items();
+        let rows = match tab {
+            Tab::Entities => self.entity_rows(&items),
+            Tab::Quotes => self.item_rows(&items, Kind::Quote, false),
+            Tab::Claims => self.item_rows(&items, Kind::Claim, false),
+            Tab::Drift => {
+                let mut rows = self.item_rows(&items, Kind::Quote, true);
+                rows.extend(self.item_rows(&items, Kind::Claim, true));
+                rows
+            }
+        };
+        let filter = self.panel.filter.to_lowercase();
+        if filter.is_empty() {
+            return rows;
+        }
+        rows.into_iter()
+            .filter(|r| {
+                r.label.to_lowercase().contains(&filter)
+                    || r.detail.to_lowercase().contains(&filter)
+            })
+            .collect()
+    }
+
+    fn entity_rows(&self, items: &Items) -> Vec<Row> {
+        let n = self.model.doc_count();
+        let mut rows: Vec<(usize, Row)> = items
+            .0
+            .entities
+            .iter()
+            .filter_map(|e| {
+                let mut counts = vec![0usize; n];
+                for m in &e.mentions {
+                    if let Some(c) = counts.get_mut(m.doc.index()) {
+                        *c += 1;
+                    }
+                }
+                let first_here = e
+                    .mentions
+                    .iter()
+                    .find(|m| m.doc.index() == self.focus)
+                    .or(e.mentions.first())?;
+                let doc = first_here.doc.index();
+                let index = items
+                    .0
+                    .documents
+                    .get(doc)?
+                    .mentions
+                    .iter()
+                    .position(|m| m.span == first_here.span && m.entity == e.id)?;
+                let class = match e.class {
+                    EntityClass::Person => "person",
+                    EntityClass::Organization => "organisation",
+                    EntityClass::Place => "place",
+                    EntityClass::Other => "other",
+                };
+                Some((
+                    e.mentions.len(),
+                    Row {
+                        label: e.name.clone(),
+                        detail: class.to_string(),
+                        status: counts.into_iter().map(Status::Count).collect(),
+                        target: Item {
+                            kind: Kind::Mention,
+                            doc,
+                            index,
+                        },
+                        drift: false,
+                    },
+                ))
+            })
+            .collect();
+        // Most mentioned first; ties keep the order of first mention.
+        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// Quotes or claims: the focused version's in order, then those only other versions carry.
+    /// With `drift_only`, only items some version words differently, each listed once.
+    fn item_rows(&self, items: &Items, kind: Kind, drift_only: bool) -> Vec<Row> {
+        let n = self.model.doc_count();
+        let order: Vec<usize> = std::iter::once(self.focus)
+            .chain((0..n).filter(|&d| d != self.focus))
+            .collect();
+        let mut listed: HashSet<Item> = HashSet::new();
+        let mut rows = Vec::new();
+        for &doc in &order {
+            for (index, _) in items.list(kind, doc) {
+                let item = Item { kind, doc, index };
+                if listed.contains(&item) {
+                    continue;
+                }
+                let counterparts = items.counterparts(item);
+                listed.insert(item);
+                for c in counterparts {
+                    listed.insert(Item {
+                        kind,
+                        doc: c.doc.index(),
+                        index: c.index,
+                    });
+                }
+                let drift = items.drifts(item);
+                if drift_only && !drift {
+                    continue;
+                }
+                let status = (0..n)
+                    .map(|d| {
+                        if d == doc {
+                            return Status::Here;
+                        }
+                        match counterparts.iter().find(|c| c.doc.index() == d) {
+                            None => Status::Absent,
+                            Some(c) => match c.wording {
+                                Wording::Same => Status::Same,
+                                Wording::Reworded => Status::Reworded,
+                                Wording::FigureChanged => Status::FigureChanged,
+                            },
+                        }
+                    })
+                    .collect();
+                rows.push(Row {
+                    label: self.item_label(item),
+                    detail: self.item_detail(item),
+                    status,
+                    target: item,
+                    drift,
+                });
+            }
+        }
+        rows
+    }
+
+    /// The item's words, shortened, in quotation marks for quotes.
+    pub fn item_label(&self, item: Item) -> String {
+        let text = self
+            .items()
+            .span(item)
+            .and_then(|s| Some(self.model.corpus.documents.get(item.doc)?.slice(s)))
+            .unwrap_or("");
+        match item.kind {
+            Kind::Quote => format!("“{}”", clip(text, 70)),
+            _ => clip(text, 90),
+        }
+    }
+
+    /// Who said it (quote), its source (claim), or the entity's class.
+    pub fn item_detail(&self, item: Item) -> String {
+        let Some(d) = self.model.extraction.documents.get(item.doc) else {
+            return String::new();
+        };
+        let attribution = match item.kind {
+            Kind::Quote => d.quotes.get(item.index).and_then(|q| q.speaker.as_ref()),
+            Kind::Claim => d.claims.get(item.index).and_then(|c| c.source.as_ref()),
+            Kind::Mention => None,
+        };
+        attribution.map_or_else(|| "unattributed".to_string(), |a| a.name.clone())
+    }
+
+    /// Keys while the panel has focus. Movement keys move the selection, pane-focus keys
+    /// switch tabs, Enter jumps to the item, Esc clears the filter or leaves the panel.
+    pub(super) fn panel_apply(&mut self, action: Action) {
+        let tab = tab_index(self.panel.tab);
+        let len = self.panel_rows(self.panel.tab).len();
+        let page = usize::from(self.geometry().body_height.max(2)) - 1;
+        let sel = &mut self.panel.selected[tab];
+        match action {
+            Action::NextSentence | Action::ScrollDown => {
+                *sel = (*sel + 1).min(len.saturating_sub(1))
+            }
+            Action::PrevSentence | Action::ScrollUp => *sel = sel.saturating_sub(1),
+            Action::HalfPageDown | Action::PageDown => {
+                *sel = (*sel + page / 2).min(len.saturating_sub(1))
+            }
+            Action::HalfPageUp | Action::PageUp => *sel = sel.saturating_sub(page / 2),
+            Action::Top => *sel = 0,
+            Action::Bottom => *sel = len.saturating_sub(1),
+            Action::FocusNext | Action::ShowNextPanes => self.switch_tab(1),
+            Action::FocusPrev | Action::ShowPrevPanes => self.switch_tab(-1),
+            Action::Select | Action::Counterpart => {
+                let rows = self.panel_rows(self.panel.tab);
+                if let Some(row) = rows.get(self.panel.selected[tab]) {
+                    let target = row.target;
+                    self.panel.focused = false;
+                    self.go_to_item(target);
+                } else {
+                    self.message = Some(format!(
+                        "no {} to jump to",
+                        self.panel.tab.title().to_lowercase()
+                    ));
+                }
+            }
+            Action::Search => {
+                self.input = Some(InputLine::new(Scope::FocusedPane));
+                self.input_purpose = super::app::InputPurpose::Filter;
+            }
+            Action::Cancel if !self.panel.filter.is_empty() => self.panel.filter.clear(),
+            Action::Cancel => self.panel.focused = false,
+            Action::TogglePanel => {
+                self.panel.open = false;
+                self.panel.focused = false;
+                self.reveal_cursor();
+            }
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(super::app::Overlay::Help { scroll: 0 }),
+            _ => {
+                self.message = Some(
+                    "in the panel: j/k move, h/l switch lists, Enter jumps, / filters, p closes"
+                        .into(),
+                )
+            }
+        }
+    }
+
+    fn switch_tab(&mut self, delta: i64) {
+        let i = tab_index(self.panel.tab) as i64;
+        self.panel.tab = Tab::ALL[(i + delta).rem_euclid(Tab::ALL.len() as i64) as usize];
+    }
+
+    pub(super) fn toggle_panel(&mut self) {
+        if !self.panel.open {
+            self.panel.open = true;
+            self.panel.focused = true;
+        } else if self.panel.focused {
+            self.panel.open = false;
+            self.panel.focused = false;
+        } else {
+            self.panel.focused = true;
+        }
+        self.reveal_cursor();
+    }
+}

@@ -1,0 +1,136 @@
+//! The side panel: tabs with counts, the rows of the current tab with per-version status, and
+//! the selection.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use crate::tui::app::App;
+use crate::tui::panel::{Status, Tab};
+use crate::tui::wrap;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width < 8 || area.height < 3 {
+        return;
+    }
+    let t = &app.theme;
+    for y in area.y..area.y + area.height {
+        buf.set_string(area.x, y, "│", t.gutter);
+    }
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width - 1,
+        ..area
+    };
+    // Tabs with counts; initials when the full titles do not fit.
+    let counts: Vec<usize> = Tab::ALL
+        .iter()
+        .map(|&tab| app.panel_rows(tab).len())
+        .collect();
+    let full: usize = Tab::ALL
+        .iter()
+        .zip(&counts)
+        .map(|(tab, n)| tab.title().len() + n.to_string().len() + 3)
+        .sum();
+    let short = full > usize::from(inner.width);
+    let mut tabs: Vec<Span> = Vec::new();
+    for (tab, count) in Tab::ALL.into_iter().zip(counts) {
+        let title = if short && tab != app.panel.tab {
+            &tab.title()[..1]
+        } else {
+            tab.title()
+        };
+        let style = if tab == app.panel.tab {
+            if app.panel.focused {
+                t.header_focused
+            } else {
+                t.header.add_modifier(Modifier::UNDERLINED)
+            }
+        } else {
+            t.dim
+        };
+        tabs.push(Span::styled(format!(" {title} {count} "), style));
+    }
+    buf.set_line(inner.x, inner.y, &Line::from(tabs), inner.width);
+    let mut y = inner.y + 1;
+    if !app.panel.filter.is_empty() {
+        buf.set_stringn(
+            inner.x,
+            y,
+            format!(" filter: {}", app.panel.filter),
+            usize::from(inner.width),
+            t.search,
+        );
+        y += 1;
+    }
+    let rows = app.panel_rows(app.panel.tab);
+    let height = usize::from(inner.y + inner.height - y);
+    if rows.is_empty() {
+        let note = if !app.model.analysed() {
+            "reading the documents…".to_string()
+        } else if !app.panel.filter.is_empty() {
+            "nothing matches the filter".to_string()
+        } else {
+            match app.panel.tab {
+                Tab::Entities => "no named entities in these documents",
+                Tab::Quotes => "no quotes in these documents",
+                Tab::Claims => "no claims in these documents",
+                Tab::Drift => "no drift: every shared quote and claim has the same words",
+            }
+            .to_string()
+        };
+        buf.set_stringn(inner.x + 1, y, note, usize::from(inner.width - 1), t.dim);
+        return;
+    }
+    let selected = app.panel.selected[Tab::ALL
+        .iter()
+        .position(|&x| x == app.panel.tab)
+        .unwrap_or(0)]
+    .min(rows.len() - 1);
+    // Keep the selection in view.
+    let first = selected.saturating_sub(height.saturating_sub(1));
+    let width = usize::from(inner.width);
+    for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+        let status: String = row
+            .status
+            .iter()
+            .map(|s| match s {
+                Status::Here => "●".to_string(),
+                Status::Same => "=".to_string(),
+                Status::Reworded => "≠".to_string(),
+                Status::FigureChanged => "#".to_string(),
+                Status::Absent => "·".to_string(),
+                Status::Count(n) => n.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let flag = if row.drift { "≠ " } else { "  " };
+        let right = format!(" {status} ");
+        let room = width.saturating_sub(wrap::width(&right) + 2);
+        let text = format!("{} · {}", row.label, row.detail);
+        let text: String = {
+            let mut out = String::new();
+            for c in text.chars() {
+                if wrap::width(&out) + 1 >= room {
+                    out.push('…');
+                    break;
+                }
+                out.push(c);
+            }
+            out
+        };
+        let style = if i == selected {
+            t.selection.add_modifier(Modifier::BOLD)
+        } else {
+            t.base
+        };
+        let line = Line::from(vec![
+            Span::styled(flag.to_string(), t.changed),
+            Span::styled(format!("{text:<room$}"), style),
+            Span::styled(right, t.gutter),
+        ]);
+        buf.set_line(inner.x, y, &line, inner.width);
+        y += 1;
+    }
+}
