@@ -18,13 +18,7 @@ impl App {
         {
             return span.start;
         }
-        let cur = self.cursor.get(f).copied().unwrap_or(0);
-        self.model
-            .corpus
-            .documents
-            .get(f)
-            .and_then(|d| d.sentences.get(cur as usize))
-            .map_or(0, |s| s.span.start.saturating_sub(1))
+        self.cursor_start(f).saturating_sub(1)
     }
 
     pub(super) fn jump_item(&mut self, kind: Kind, forward: bool) {

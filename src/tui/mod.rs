@@ -4,12 +4,14 @@
 mod action;
 mod annotations;
 mod app;
+mod caches;
 mod flow;
 mod input;
 mod items;
 mod keymap;
 mod markup;
 mod model;
+mod nav;
 mod panel;
 mod render;
 mod search;

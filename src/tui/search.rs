@@ -1,6 +1,7 @@
 //! Search across the panes: every match of a query in each document (smart case: a query with a
 //! capital letter is case-sensitive), and stepping from one match to the next.
 
+use super::app::App;
 use crate::document::{Corpus, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +121,56 @@ fn find_all(text: &str, query: &str) -> Vec<Span> {
     hay.match_indices(needle.as_str())
         .map(|(i, m)| Span::new(i, i + m.len()))
         .collect()
+}
+
+impl App {
+    pub(super) fn run_search(&mut self, query: &str, scope: Scope) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let search = Search::new(&self.model.corpus, query, scope, self.focus);
+        let total = search.total();
+        self.search = Some(search);
+        if total == 0 {
+            self.message = Some(format!("no match for “{query}”"));
+            return;
+        }
+        self.search_step(true);
+    }
+
+    pub(super) fn search_step(&mut self, forward: bool) {
+        let Some(search) = self.search.as_ref() else {
+            self.message = Some("no search yet: press / to search".into());
+            return;
+        };
+        let f = self.focus;
+        let from = self.cursor_start(f);
+        let current = search
+            .current
+            .filter(|&(d, _)| d == f)
+            .map(|(_, s)| s)
+            .unwrap_or(from);
+        match search.step(&self.model.corpus, f, current, forward) {
+            Some(hit) => {
+                let wrapped = hit.wrapped;
+                if let Some(s) = self.search.as_mut() {
+                    s.current = Some((hit.doc, hit.span.start));
+                }
+                let (index, total) = (hit.index + 1, hit.of);
+                if hit.doc != f {
+                    self.focus = hit.doc;
+                }
+                self.set_cursor(hit.doc, hit.sentence);
+                self.keep_focus_visible();
+                self.message = Some(format!(
+                    "match {index}/{total}{}",
+                    if wrapped { " (wrapped)" } else { "" }
+                ));
+            }
+            None => self.message = Some("no match".into()),
+        }
+    }
 }
 
 #[cfg(test)]

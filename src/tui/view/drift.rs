@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::document::{Document, Span as TextSpan, TokenKind};
@@ -60,29 +59,8 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
         "Highlighted: words the other wording does not share. Any key closes.",
         t.dim,
     )));
-    let width = area.width.saturating_sub(4).min(100);
-    let height = area.height.saturating_sub(2).min(30);
-    if width < 10 || height < 4 {
-        return;
-    }
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    Clear.render(rect, buf);
     let title = format!(" {} in {} versions ", item.kind.name(), versions.len());
-    Paragraph::new(lines)
-        .style(t.base)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.gutter)
-                .title(title),
-        )
-        .render(rect, buf);
+    super::overlay(app, area, 100, &title, lines, 0, buf);
 }
 
 /// The word and number tokens inside a span, with their terms.

@@ -4,7 +4,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -59,27 +58,5 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         t.dim,
     )));
 
-    let width = area.width.saturating_sub(4).min(92);
-    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
-    if width < 10 || height < 3 {
-        return;
-    }
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    Clear.render(rect, buf);
-    let max_scroll = lines.len().saturating_sub(usize::from(height - 2));
-    Paragraph::new(lines)
-        .style(t.base)
-        .scroll((scroll.min(max_scroll) as u16, 0))
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(t.gutter)
-                .title(" parallax help "),
-        )
-        .render(rect, buf);
+    super::overlay(app, area, 92, " parallax help ", lines, scroll, buf);
 }

@@ -9,7 +9,10 @@ mod status;
 mod styler;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::App;
 
@@ -62,4 +65,42 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Some(super::app::Overlay::Drift { item }) => drift::draw(app, *item, body, buf),
         None => {}
     }
+}
+
+/// A bordered box centred on `area`, at most `max_width` wide and as tall as its lines, with
+/// the lines wrapped and scrolled by `scroll` (clamped so the end stays in view).
+fn overlay(
+    app: &App,
+    area: Rect,
+    max_width: u16,
+    title: &str,
+    lines: Vec<Line>,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let t = &app.theme;
+    let width = area.width.saturating_sub(4).min(max_width);
+    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    if width < 10 || height < 3 {
+        return;
+    }
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let max_scroll = lines.len().saturating_sub(usize::from(height - 2));
+    Paragraph::new(lines)
+        .style(t.base)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(max_scroll) as u16, 0))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.gutter)
+                .title(title.to_string()),
+        )
+        .render(rect, buf);
 }

@@ -1,0 +1,359 @@
+//! Moving through the documents: the cursor sentence, scrolling, pane focus, differences,
+//! counterparts and folds — each move keeps the cursor on screen and the other panes level.
+
+use std::ops::Range;
+
+use super::app::{App, Geometry, Layout};
+use super::flow::{self, Pos};
+
+impl App {
+    pub fn top(&self, doc: usize) -> Pos {
+        match self.effective_layout() {
+            Layout::Aligned => self.aligned_top,
+            Layout::Reading => self.tops.get(doc).copied().unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn set_top(&mut self, doc: usize, pos: Pos) {
+        match self.effective_layout() {
+            Layout::Aligned => self.aligned_top = pos,
+            Layout::Reading => {
+                if let Some(t) = self.tops.get_mut(doc) {
+                    *t = pos;
+                }
+            }
+        }
+    }
+
+    /// The block holding a sentence of a document in the current flow.
+    pub fn sentence_block(&self, doc: usize, sentence: u32) -> Option<usize> {
+        match self.effective_layout() {
+            Layout::Aligned => {
+                let row = self.model.row_of(doc, sentence)?;
+                self.row_block.get(row).map(|&b| b as usize)
+            }
+            Layout::Reading => {
+                let d = self.model.corpus.documents.get(doc)?;
+                d.sentences
+                    .get(sentence as usize)
+                    .map(|s| s.paragraph as usize)
+            }
+        }
+    }
+
+    /// Where a sentence starts in its pane's flow.
+    pub(super) fn sentence_pos(&self, doc: usize, sentence: u32, geo: &Geometry) -> Option<Pos> {
+        let block = self.sentence_block(doc, sentence)?;
+        let m = self.measure(doc, geo);
+        Some(Pos {
+            block,
+            line: m.sentence_line(block, doc, sentence),
+        })
+    }
+
+    pub(super) fn move_cursor(&mut self, delta: i64) {
+        let count = self.model.sentence_count(self.focus) as i64;
+        if count == 0 {
+            self.message = Some("this document has no text".into());
+            return;
+        }
+        let cur = i64::from(self.cursor.get(self.focus).copied().unwrap_or(0));
+        let next = (cur + delta).clamp(0, count - 1) as u32;
+        self.set_cursor(self.focus, next);
+    }
+
+    /// Put the focused cursor on a sentence, open a fold hiding it, and bring it into view.
+    pub fn set_cursor(&mut self, doc: usize, sentence: u32) {
+        if let Some(c) = self.cursor.get_mut(doc) {
+            *c = sentence;
+        }
+        if let Some(row) = self.model.row_of(doc, sentence) {
+            let before = self.folded.len();
+            self.folded.retain(|f| !f.contains(&(row as u32)));
+            if self.folded.len() != before {
+                self.rebuild_aligned();
+            }
+        }
+        self.reveal_cursor();
+    }
+
+    /// Scroll so the focused cursor is on screen, then level the other panes with it.
+    pub fn reveal_cursor(&mut self) {
+        let geo = self.geometry();
+        let doc = self.focus;
+        let Some(cursor) = self.cursor.get(doc).copied() else {
+            return;
+        };
+        let Some(target) = self.sentence_pos(doc, cursor, &geo) else {
+            return;
+        };
+        let page = usize::from(geo.body_height.max(1));
+        let top = self.top(doc);
+        let m = self.measure(doc, &geo);
+        let sentence_height = self.sentence_height(doc, cursor, &geo).min(page);
+        let new_top = if target < top {
+            target
+        } else {
+            match m.distance(top, target, page) {
+                Some(d) if d + sentence_height <= page => top,
+                Some(_) => m.backward(target, page.saturating_sub(sentence_height)),
+                // Far below: show it a third of the way down.
+                None => m.backward(target, page / 3),
+            }
+        };
+        self.set_top(doc, new_top);
+        self.sync_others();
+    }
+
+    pub(super) fn sentence_height(&self, doc: usize, sentence: u32, geo: &Geometry) -> usize {
+        let Some(d) = self.model.corpus.documents.get(doc) else {
+            return 1;
+        };
+        let Some(s) = d.sentences.get(sentence as usize) else {
+            return 1;
+        };
+        self.cache
+            .lines(d, doc, s.span, geo.text_width)
+            .len()
+            .max(1)
+    }
+
+    /// Level the other visible panes with the focused one: their cursors go to the
+    /// counterparts of the focused sentence, and in reading mode they scroll to match.
+    pub(super) fn sync_others(&mut self) {
+        let geo = self.geometry();
+        let f = self.focus;
+        let Some(&fc) = self.cursor.get(f) else {
+            return;
+        };
+        for &o in geo.visible.iter().filter(|&&o| o != f) {
+            let counterpart = self.nearest_counterpart(f, fc, o);
+            if let Some(c) = counterpart
+                && let Some(slot) = self.cursor.get_mut(o)
+            {
+                *slot = c;
+            }
+            if !self.sync || self.effective_layout() == Layout::Aligned {
+                continue;
+            }
+            let Some(c) = counterpart else { continue };
+            let (Some(fpos), Some(opos)) = (
+                self.sentence_pos(f, fc, &geo),
+                self.sentence_pos(o, c, &geo),
+            ) else {
+                continue;
+            };
+            let page = usize::from(geo.body_height);
+            let screen_line = self
+                .measure(f, &geo)
+                .distance(self.top(f), fpos, page)
+                .unwrap_or(0);
+            let top = self.measure(o, &geo).backward(opos, screen_line);
+            if let Some(t) = self.tops.get_mut(o) {
+                *t = top;
+            }
+        }
+    }
+
+    /// The counterpart in `other` of `sentence`, or of the nearest earlier sentence that has one.
+    pub(super) fn nearest_counterpart(
+        &self,
+        doc: usize,
+        sentence: u32,
+        other: usize,
+    ) -> Option<u32> {
+        let floor = sentence.saturating_sub(200);
+        (floor..=sentence)
+            .rev()
+            .find_map(|s| self.model.counterpart(doc, s, other))
+            .map(|r| r.start)
+    }
+
+    pub(super) fn scroll(&mut self, lines: usize, down: bool) {
+        let geo = self.geometry();
+        let doc = self.focus;
+        let page = usize::from(geo.body_height.max(1));
+        let m = self.measure(doc, &geo);
+        let top = self.top(doc);
+        let limit = m.last_top(page).max(Pos::default());
+        let new_top = if down {
+            m.forward(top, lines).min(limit.max(top))
+        } else {
+            m.backward(top, lines)
+        };
+        self.set_top(doc, new_top);
+        // Keep the cursor on screen: onto the first sentence at or below the new top.
+        if let Some(sentence) = self.first_sentence_at(doc, new_top, &geo)
+            && let Some(c) = self.cursor.get(doc).copied()
+        {
+            let pos = self.sentence_pos(doc, c, &geo).unwrap_or_default();
+            let m = self.measure(doc, &geo);
+            let visible = m.distance(new_top, pos, page).is_some_and(|d| d < page);
+            if !visible && let Some(slot) = self.cursor.get_mut(doc) {
+                *slot = sentence;
+            }
+        }
+        self.sync_others();
+    }
+
+    /// The first sentence of `doc` whose start is at or after `pos`.
+    pub fn first_sentence_at(&self, doc: usize, pos: Pos, geo: &Geometry) -> Option<u32> {
+        let m = self.measure(doc, geo);
+        for block in pos.block..(pos.block + 64).min(m.blocks.len()) {
+            if let Some((_, sentences)) = flow::block_text(&self.model, &m.blocks[block], doc) {
+                for s in sentences {
+                    let line = m.sentence_line(block, doc, s);
+                    if block > pos.block || line >= pos.line {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn focus_by(&mut self, delta: i64) {
+        let n = self.model.doc_count() as i64;
+        if n == 0 {
+            return;
+        }
+        self.focus = ((self.focus as i64 + delta).rem_euclid(n)) as usize;
+        self.keep_focus_visible();
+    }
+
+    pub(super) fn shift_panes(&mut self, delta: i64) {
+        let geo = self.geometry();
+        let count = geo.visible.len();
+        let n = self.model.doc_count();
+        if count >= n {
+            self.message = Some("all documents are already shown".into());
+            return;
+        }
+        let first = (geo.visible[0] as i64 + delta).clamp(0, (n - count) as i64) as usize;
+        self.first_visible = first;
+        if !self.geometry().visible.contains(&self.focus) {
+            self.focus = if delta > 0 { first } else { first + count - 1 };
+        }
+        self.reveal_cursor();
+    }
+
+    pub(super) fn keep_focus_visible(&mut self) {
+        let geo = self.geometry();
+        let count = geo.visible.len();
+        if self.focus < geo.visible[0] {
+            self.first_visible = self.focus;
+        } else if self.focus >= geo.visible[0] + count {
+            self.first_visible = self.focus + 1 - count;
+        }
+        self.reveal_cursor();
+    }
+
+    pub(super) fn jump_difference(&mut self, forward: bool) {
+        if !self.model.analysed() {
+            self.message = Some("still aligning…".into());
+            return;
+        }
+        let f = self.focus;
+        let cur = self.cursor.get(f).copied().unwrap_or(0);
+        let diffs = self.differences.get(f).map_or(&[][..], Vec::as_slice);
+        let target = if forward {
+            diffs.get(diffs.partition_point(|&s| s <= cur)).copied()
+        } else {
+            diffs
+                .partition_point(|&s| s < cur)
+                .checked_sub(1)
+                .map(|i| diffs[i])
+        };
+        match target {
+            Some(s) => self.set_cursor(f, s),
+            None if diffs.is_empty() => {
+                self.message = Some("no differences: every sentence is shared verbatim".into())
+            }
+            None => {
+                self.message = Some(if forward {
+                    "no more differences below".into()
+                } else {
+                    "no more differences above".into()
+                })
+            }
+        }
+    }
+
+    pub(super) fn jump_counterpart(&mut self) {
+        let f = self.focus;
+        let n = self.model.doc_count();
+        let cur = self.cursor.get(f).copied().unwrap_or(0);
+        let target = (1..n)
+            .map(|k| (f + k) % n)
+            .find_map(|o| self.model.counterpart(f, cur, o).map(|r| (o, r.start)));
+        match target {
+            Some((o, s)) => {
+                self.focus = o;
+                if let Some(c) = self.cursor.get_mut(o) {
+                    *c = s;
+                }
+                self.keep_focus_visible();
+            }
+            None if !self.model.analysed() => self.message = Some("still aligning…".into()),
+            None => {
+                self.message =
+                    Some("this sentence has no counterpart in the other documents".into())
+            }
+        }
+    }
+
+    /// Runs of at least `min_fold_run` consecutive identical rows.
+    pub(super) fn fold_runs(&self) -> Vec<Range<u32>> {
+        let rows = self.model.rows().len() as u32;
+        let mut runs = Vec::new();
+        let mut r = 0;
+        while r < rows {
+            if !self.model.row_identical(r as usize) {
+                r += 1;
+                continue;
+            }
+            let start = r;
+            while r < rows && self.model.row_identical(r as usize) {
+                r += 1;
+            }
+            if (r - start) as usize >= self.min_fold_run {
+                runs.push(start..r);
+            }
+        }
+        runs
+    }
+
+    pub(super) fn toggle_fold(&mut self) {
+        if self.effective_layout() != Layout::Aligned {
+            self.message = Some("folding works in the aligned layout (t switches)".into());
+            return;
+        }
+        let cur = self.cursor.get(self.focus).copied().unwrap_or(0);
+        let Some(row) = self.model.row_of(self.focus, cur).map(|r| r as u32) else {
+            return;
+        };
+        if let Some(i) = self.folded.iter().position(|f| f.contains(&row)) {
+            self.folded.remove(i);
+        } else if let Some(run) = self.fold_runs().into_iter().find(|f| f.contains(&row)) {
+            self.folded.push(run);
+            self.folded.sort_by_key(|f| f.start);
+        } else {
+            self.message = Some("not in a run of identical sentences".into());
+            return;
+        }
+        self.rebuild_aligned();
+        self.reveal_cursor();
+    }
+
+    pub(super) fn fold_all(&mut self) {
+        if self.effective_layout() != Layout::Aligned {
+            self.message = Some("folding works in the aligned layout (t switches)".into());
+            return;
+        }
+        self.folded = self.fold_runs();
+        let count = self.folded.len();
+        self.rebuild_aligned();
+        self.reveal_cursor();
+        self.message = Some(format!("{count} runs of identical sentences folded"));
+    }
+}
