@@ -87,8 +87,13 @@ pub fn theme_list() -> Vec<(String, String)> {
 enum Msg {
     Term(Event),
     Analysed(model::ReaderModel),
+    /// The analysis panicked: the text stays readable without marks.
+    Failed(String),
     Signal,
 }
+
+/// The analysis thread's name; its panics are reported on screen, not by the terminal hook.
+const WORKER: &str = "parallax-analysis";
 
 /// Run the reader until the user quits or a signal arrives.
 pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
@@ -101,6 +106,14 @@ pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
     ])?;
 
     let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores the terminal on a panic; a panic in the worker must not, since
+    // the reader goes on without the analysis.
+    let restore_and_report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if thread::current().name() != Some(WORKER) {
+            restore_and_report(info);
+        }
+    }));
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let mut app = setup.app(Arc::clone(&corpus));
     if let Ok(size) = terminal.size() {
@@ -128,9 +141,20 @@ pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
         }
     });
     let worker_corpus = Arc::clone(&corpus);
-    thread::spawn(move || {
-        let _ = tx.send(Msg::Analysed(analyse(worker_corpus)));
-    });
+    thread::Builder::new()
+        .name(WORKER.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| analyse(worker_corpus));
+            let _ = tx.send(match outcome {
+                Ok(model) => Msg::Analysed(model),
+                Err(e) => Msg::Failed(
+                    e.downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| e.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown error".to_string()),
+                ),
+            });
+        })?;
 
     let result = event_loop(&mut terminal, &mut app, &rx);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -172,6 +196,13 @@ fn event_loop(
             Ok(Msg::Term(_)) => {}
             Ok(Msg::Analysed(model)) => {
                 app.install(model);
+                dirty = true;
+            }
+            Ok(Msg::Failed(reason)) => {
+                app.progress = None;
+                app.message = Some(format!(
+                    "the analysis failed ({reason}); the text is shown without marks — please report this"
+                ));
                 dirty = true;
             }
             Ok(Msg::Signal) => return Ok(()),
