@@ -15,6 +15,16 @@ pub struct CorpusCase {
     pub lower: HashSet<TermId>,
     /// Terms some document capitalises inside a sentence.
     pub mid_caps: HashSet<TermId>,
+    /// A possessive's term to its bare word's ("trump's" → "trump"), where the bare word occurs.
+    pub bare: std::collections::HashMap<TermId, TermId>,
+}
+
+impl CorpusCase {
+    /// The term of token `i` without a possessive.
+    pub fn term(&self, doc: &Document, i: usize) -> Option<TermId> {
+        let t = doc.tokens.get(i)?.term;
+        Some(self.bare.get(&t).copied().unwrap_or(t))
+    }
 }
 
 /// A run of tokens that reads as one unit of a name: a word, an abbreviation with its period,
@@ -222,10 +232,9 @@ impl<'a> Scanner<'a> {
         }
         initial
             && self
-                .doc
-                .tokens
-                .get(u.first)
-                .is_some_and(|tk| self.case.lower.contains(&tk.term))
+                .case
+                .term(self.doc, u.first)
+                .is_some_and(|t| self.case.lower.contains(&t))
     }
 
     fn emit(&mut self, sentence_start: usize, mut units: Vec<Unit>) {
@@ -247,7 +256,7 @@ impl<'a> Scanner<'a> {
         // elsewhere too, or known, or an acronym.
         if initial && units.len() == 1 && head.first == head.last && head.lexicon.is_none() {
             let t = tok(self.doc, head.first);
-            let term = self.doc.tokens.get(head.first).map(|t| t.term);
+            let term = self.case.term(self.doc, head.first);
             if !is_acronym(t) && !term.is_some_and(|t| self.case.mid_caps.contains(&t)) {
                 return;
             }

@@ -264,6 +264,7 @@ fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
     let mut case = CorpusCase {
         lower: HashSet::new(),
         mid_caps: HashSet::new(),
+        bare: HashMap::new(),
     };
     for (doc, _) in corpus.documents.iter().zip(active).filter(|(_, on)| **on) {
         for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
@@ -278,10 +279,17 @@ fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
                     at_start |= words::is_opening_mark(t) || matches!(t, ":" | "\"" | "(");
                     continue;
                 }
+                let bare = words::strip_possessive(t);
+                if bare.len() < t.len() {
+                    if let Some(b) = corpus.vocab.lookup(bare) {
+                        case.bare.insert(token.term, b);
+                    }
+                }
+                let term = case.bare.get(&token.term).copied().unwrap_or(token.term);
                 if starts_lower(t) {
-                    case.lower.insert(token.term);
+                    case.lower.insert(term);
                 } else if normal && !at_start && starts_upper(t) {
-                    case.mid_caps.insert(token.term);
+                    case.mid_caps.insert(term);
                 }
                 at_start = false;
             }
