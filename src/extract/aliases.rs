@@ -300,13 +300,12 @@ fn build(
                 surface.len(),
                 surface.to_string(),
             );
-            if let Some(slot) = best.get_mut(e) {
-                if slot
+            if let Some(slot) = best.get_mut(e)
+                && slot
                     .as_ref()
                     .is_none_or(|b| (b.0, b.1, b.2) < (rank.0, rank.1, rank.2))
-                {
-                    *slot = Some(rank);
-                }
+            {
+                *slot = Some(rank);
             }
             if let Some(entity) = entities.get_mut(e) {
                 entity.mentions.push(super::Located {

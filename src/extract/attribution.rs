@@ -270,7 +270,7 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
     let participle = word.ends_with("ed") || matches!(word, "found" | "told" | "said" | "thought");
     let next = tok(doc, i + 1);
     let cue = doc.tokens.get(i)?.span;
-    let source = if prev_lower == "as" && next == "by" || participle && next == "by" {
+    let source = if next == "by" && (prev_lower == "as" || participle) {
         // "as defined by X", "was described by X"
         source_after(doc, i + 2, end)
     } else if BE.contains(&prev_lower.as_str()) && participle {

@@ -15,6 +15,16 @@ pub struct CorpusCase {
     pub lower: HashSet<TermId>,
     /// Terms some document capitalises inside a sentence.
     pub mid_caps: HashSet<TermId>,
+    /// A possessive's term to its bare word's ("trump's" → "trump"), where the bare word occurs.
+    pub bare: std::collections::HashMap<TermId, TermId>,
+}
+
+impl CorpusCase {
+    /// The term of token `i` without a possessive.
+    pub fn term(&self, doc: &Document, i: usize) -> Option<TermId> {
+        let t = doc.tokens.get(i)?.term;
+        Some(self.bare.get(&t).copied().unwrap_or(t))
+    }
 }
 
 /// A run of tokens that reads as one unit of a name: a word, an abbreviation with its period,
@@ -89,14 +99,14 @@ impl<'a> Scanner<'a> {
 
     /// The unit starting at token `i`, if a name can start there.
     fn unit(&self, i: usize, end: usize) -> Option<Unit> {
-        if let Some(&(last, entry)) = self.lexicon.get(&i) {
-            if last < end {
-                return Some(Unit {
-                    first: i,
-                    last,
-                    lexicon: Some(entry),
-                });
-            }
+        if let Some(&(last, entry)) = self.lexicon.get(&i)
+            && last < end
+        {
+            return Some(Unit {
+                first: i,
+                last,
+                lexicon: Some(entry),
+            });
         }
         if !self.is_cap(i) {
             return None;
@@ -222,20 +232,19 @@ impl<'a> Scanner<'a> {
         }
         initial
             && self
-                .doc
-                .tokens
-                .get(u.first)
-                .is_some_and(|tk| self.case.lower.contains(&tk.term))
+                .case
+                .term(self.doc, u.first)
+                .is_some_and(|t| self.case.lower.contains(&t))
     }
 
     fn emit(&mut self, sentence_start: usize, mut units: Vec<Unit>) {
         let initial = units
             .first()
             .is_some_and(|u| self.sentence_initial(sentence_start, u.first));
-        if let Some(first) = units.first() {
-            if self.is_common(first, initial) {
-                units.remove(0);
-            }
+        if let Some(first) = units.first()
+            && self.is_common(first, initial)
+        {
+            units.remove(0);
         }
         while units.last().is_some_and(|u| self.is_common(u, false)) {
             units.pop();
@@ -247,7 +256,7 @@ impl<'a> Scanner<'a> {
         // elsewhere too, or known, or an acronym.
         if initial && units.len() == 1 && head.first == head.last && head.lexicon.is_none() {
             let t = tok(self.doc, head.first);
-            let term = self.doc.tokens.get(head.first).map(|t| t.term);
+            let term = self.case.term(self.doc, head.first);
             if !is_acronym(t) && !term.is_some_and(|t| self.case.mid_caps.contains(&t)) {
                 return;
             }
@@ -344,11 +353,11 @@ impl<'a> Scanner<'a> {
                 NameKind::Title(_) => {}
             }
         } else {
-            if n_words > 1 {
-                if let Some(g) = lexicon::first_name(first_word) {
-                    ev.person += 3.0;
-                    gender = gender.or(g);
-                }
+            if n_words > 1
+                && let Some(g) = lexicon::first_name(first_word)
+            {
+                ev.person += 3.0;
+                gender = gender.or(g);
             }
             // "Port of Velmar", "University of Brennick": the head comes first.
             let head_first = (n_words > 1 && tok(doc, first.last + 1) == "of")
@@ -437,62 +446,4 @@ fn name_after_title<'u>(doc: &Document, title_last: usize, units: &'u [Unit]) ->
     }
     let tail = &units[last_gap..];
     &tail[tail.len().saturating_sub(2)..]
-}
-
-/// Record known names inside a sentence written in capitals or title case, where capitals
-/// say nothing: lexicon names (any case) and names found elsewhere in the corpus.
-pub fn shouting(
-    doc: &Document,
-    start: usize,
-    end: usize,
-    known: &std::collections::HashMap<String, Span>,
-    out: &mut Vec<Raw>,
-) {
-    let Some(span) = doc
-        .tokens
-        .get(start)
-        .zip(doc.tokens.get(end.saturating_sub(1)))
-        .map(|(a, b)| Span {
-            start: a.span.start,
-            end: b.span.end,
-        })
-    else {
-        return;
-    };
-    let base = span.start as usize;
-    let mut taken = vec![false; end - start];
-    for m in lexicon::names().find(doc.slice(span), true) {
-        if matches!(m.entry.kind, NameKind::Title(_)) {
-            continue;
-        }
-        let first = words::token_at_or_after(doc, (base + m.start) as u32);
-        let last = words::token_at_or_after(doc, (base + m.end) as u32).saturating_sub(1);
-        if first < start || last >= end || last < first {
-            continue;
-        }
-        for t in taken.iter_mut().take(last + 1 - start).skip(first - start) {
-            *t = true;
-        }
-        out.push(Raw::known(doc, first, last, Some(m.entry)));
-    }
-    if end == start + 1 && super::entities::is_dateline(doc, start) && !taken[0] {
-        let mut raw = Raw::known(doc, start, start, None);
-        raw.evidence.place += 3.0;
-        out.push(raw);
-        return;
-    }
-    let mut i = start;
-    while i < end {
-        let found = (i..end.min(i + 4)).rev().find(|&j| {
-            (i..=j).all(|k| !taken[k - start] && words::is_word(doc, k))
-                && known.contains_key(&super::entities::key_of(doc.slice(span_of(doc, i, j))))
-        });
-        match found {
-            Some(j) => {
-                out.push(Raw::known(doc, i, j, None));
-                i = j + 1;
-            }
-            None => i += 1,
-        }
-    }
 }

@@ -83,7 +83,10 @@ fn dice(a: &[TermId], b: &[TermId]) -> f32 {
     2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
-fn compare(ours: &Item, theirs: &Item) -> (Wording, Vec<(Option<Span>, Option<Span>)>) {
+/// Differing figures, ours then theirs, as in [`Counterpart::changed_figures`].
+type FigurePairs = Vec<(Option<Span>, Option<Span>)>;
+
+fn compare(ours: &Item, theirs: &Item) -> (Wording, FigurePairs) {
     if ours.sequence == theirs.sequence {
         return (Wording::Same, Vec::new());
     }
@@ -204,17 +207,17 @@ fn matches(
                     let candidates = candidates(it, index.get(b));
                     best_of(it, theirs, &candidates, min)
                 });
-                if let Some((j, similarity)) = best {
-                    if let Some(other) = theirs.get(j) {
-                        let (wording, changed_figures) = compare(it, other);
-                        found.push(Counterpart {
-                            doc: DocId(b as u32),
-                            index: j,
-                            similarity,
-                            wording,
-                            changed_figures,
-                        });
-                    }
+                if let Some((j, similarity)) = best
+                    && let Some(other) = theirs.get(j)
+                {
+                    let (wording, changed_figures) = compare(it, other);
+                    found.push(Counterpart {
+                        doc: DocId(b as u32),
+                        index: j,
+                        similarity,
+                        wording,
+                        changed_figures,
+                    });
                 }
             }
             per_item.push(found);

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::EntityClass;
-use super::candidates::{self, CorpusCase, Scanner};
+use super::candidates::{CorpusCase, Scanner};
 use super::words::{self, all_caps, all_caps_long, is_acronym, starts_lower, starts_upper, tok};
 use crate::document::{Corpus, Document, Sentence, Span};
 use crate::lexicon::{self, Gender, NameEntry};
@@ -264,6 +264,7 @@ fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
     let mut case = CorpusCase {
         lower: HashSet::new(),
         mid_caps: HashSet::new(),
+        bare: HashMap::new(),
     };
     for (doc, _) in corpus.documents.iter().zip(active).filter(|(_, on)| **on) {
         for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
@@ -278,10 +279,17 @@ fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
                     at_start |= words::is_opening_mark(t) || matches!(t, ":" | "\"" | "(");
                     continue;
                 }
+                let bare = words::strip_possessive(t);
+                if bare.len() < t.len()
+                    && let Some(b) = corpus.vocab.lookup(bare)
+                {
+                    case.bare.insert(token.term, b);
+                }
+                let term = case.bare.get(&token.term).copied().unwrap_or(token.term);
                 if starts_lower(t) {
-                    case.lower.insert(token.term);
+                    case.lower.insert(term);
                 } else if normal && !at_start && starts_upper(t) {
-                    case.mid_caps.insert(token.term);
+                    case.mid_caps.insert(term);
                 }
                 at_start = false;
             }
@@ -323,7 +331,7 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
     let known = known_names(corpus, &raws);
     for ((doc, out), later) in corpus.documents.iter().zip(&mut raws).zip(deferred) {
         for (start, end) in later {
-            candidates::shouting(doc, start, end, &known, out);
+            super::headlines::shouting(doc, start, end, &known, out);
         }
         out.sort_by_key(|r| r.span.start);
     }
@@ -337,10 +345,10 @@ fn known_names(corpus: &Corpus, raws: &[Vec<Raw>]) -> HashMap<String, Span> {
         for r in list {
             let name = doc.slice(r.span);
             known.insert(key_of(name), r.span);
-            if r.evidence.class() == Some(EntityClass::Person) {
-                if let Some(last) = name.split_whitespace().next_back() {
-                    known.insert(key_of(last), r.span);
-                }
+            if r.evidence.class() == Some(EntityClass::Person)
+                && let Some(last) = name.split_whitespace().next_back()
+            {
+                known.insert(key_of(last), r.span);
             }
         }
     }

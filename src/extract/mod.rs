@@ -22,6 +22,7 @@ mod candidates;
 mod claims;
 mod cross;
 mod entities;
+mod headlines;
 mod language;
 mod quotes;
 mod resolve;

@@ -44,12 +44,11 @@ impl<'a> Resolver<'a> {
     ) -> Option<Attribution> {
         let doc = self.doc;
         let span = words::span_of(doc, first, last);
-        if first == last {
-            if let Some(want) = words::pronoun(tok(doc, first)) {
-                if let Some(found) = self.pronoun(span, want, prior) {
-                    return Some(found);
-                }
-            }
+        if first == last
+            && let Some(want) = words::pronoun(tok(doc, first))
+            && let Some(found) = self.pronoun(span, want, prior)
+        {
+            return Some(found);
         }
         if let Some(entity) = self.named(first, last, span) {
             let name = self.entity(entity).map(|e| e.name.clone())?;

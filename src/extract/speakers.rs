@@ -219,7 +219,7 @@ fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
             continue;
         }
         let next = quotes.get(i + 1).and_then(|q| q.speaker.clone());
-        quotes[i].speaker = next.map(|s| inherited(s));
+        quotes[i].speaker = next.map(inherited);
     }
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() || quotes[i].scare {

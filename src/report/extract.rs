@@ -174,6 +174,9 @@ fn json_span(doc: &Document, span: Span) -> JsonSpan<'_> {
     }
 }
 
+/// `[start, end]`, or null where one side has no figure.
+type ByteRange = Option<[u32; 2]>;
+
 #[derive(Serialize)]
 struct JsonCounterpart {
     doc: u32,
@@ -181,7 +184,7 @@ struct JsonCounterpart {
     similarity: f32,
     wording: &'static str,
     /// Pairs of differing figures as byte ranges, ours then theirs (null where one side has none).
-    changed_figures: Vec<(Option<[u32; 2]>, Option<[u32; 2]>)>,
+    changed_figures: Vec<(ByteRange, ByteRange)>,
 }
 
 fn json_counterparts(list: &[Counterpart]) -> Vec<JsonCounterpart> {
