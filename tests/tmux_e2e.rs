@@ -83,7 +83,7 @@ fn binary() -> PathBuf {
 /// Run the reader in a shell that reports its exit code and the terminal mode afterwards.
 fn shell_line(args: &str) -> String {
     format!(
-        "PARALLAX_CONFIG= NO_COLOR= {} {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; sleep 60",
+        "PARALLAX_CONFIG= NO_COLOR= {} {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; echo DONE; sleep 60",
         binary().display()
     )
 }
@@ -115,11 +115,11 @@ fn reader_runs_in_a_terminal_and_restores_it() {
     assert!(moved.contains("▶"), "cursor mark shown: {moved}");
     t.keys(&["?"]);
     t.wait_for("parallax help");
-    t.keys(&["Escape"]);
+    t.keys(&["?"]);
     t.keys(&["/", "R", "e", "y", "l", "Enter"]);
     t.wait_for("match 1/");
     t.keys(&["q"]);
-    let after = t.wait_for("EXIT=");
+    let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");
     assert_restored(&after);
 }
@@ -127,7 +127,7 @@ fn reader_runs_in_a_terminal_and_restores_it() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let t = Tmux::start("term", &shell_line("& sleep 1; kill -TERM $!; wait $!"));
-    let after = t.wait_for("EXIT=");
+    let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");
     assert_restored(&after);
 }
@@ -146,7 +146,7 @@ fn resizing_keeps_working() {
     }
     t.wait_for("? help");
     t.keys(&["q"]);
-    let after = t.wait_for("EXIT=");
+    let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");
 }
 
@@ -183,5 +183,5 @@ fn jumps_to_a_quote_and_follows_an_entity_across_panes() {
         "following the entity moved focus across panes: {panes:?}"
     );
     t.keys(&["q"]);
-    assert!(t.wait_for("EXIT=").contains("EXIT=0"));
+    assert!(t.wait_for("DONE").contains("EXIT=0"));
 }
