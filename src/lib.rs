@@ -8,5 +8,6 @@ pub mod config;
 pub mod document;
 pub mod lexicon;
 pub mod report;
+pub mod review;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -73,7 +73,13 @@ fn bad_reader_settings_are_refused_before_the_screen() {
     let broken = dir.path().join("broken.tmTheme");
     fs::write(&broken, "<?xml version=\"1.0\"?><plist><dict><key>").unwrap();
     one_line_error(
-        parallax().args(["--theme", broken.to_str().unwrap(), "render", "--size", "80x24"]),
+        parallax().args([
+            "--theme",
+            broken.to_str().unwrap(),
+            "render",
+            "--size",
+            "80x24",
+        ]),
         "broken.tmTheme: not a usable theme",
     );
     one_line_error(
@@ -85,7 +91,10 @@ fn bad_reader_settings_are_refused_before_the_screen() {
         "--keys: unknown key <Nope>",
     );
     // The reader itself refuses a missing file before opening the screen.
-    one_line_error(parallax().arg("/no/such/file.txt"), "/no/such/file.txt: no such file");
+    one_line_error(
+        parallax().arg("/no/such/file.txt"),
+        "/no/such/file.txt: no such file",
+    );
 }
 
 #[test]
@@ -95,7 +104,13 @@ fn the_reader_needs_a_terminal() {
 
 #[test]
 fn themes_lists_ours_and_builtins() {
-    let out = parallax().arg("themes").assert().success().get_output().stdout.clone();
+    let out = parallax()
+        .arg("themes")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let list = String::from_utf8(out).unwrap();
     assert!(list.contains("* parallax-dark"), "{list}");
     assert!(list.contains("parallax-light"));
@@ -113,7 +128,12 @@ fn themes_lists_ours_and_builtins() {
 #[test]
 fn shipped_config_parses_and_every_shipped_theme_renders() {
     parallax::config::from_str("", "x").unwrap();
-    for theme in ["parallax-dark", "parallax-light", "base16-ocean.dark", "Solarized (light)"] {
+    for theme in [
+        "parallax-dark",
+        "parallax-light",
+        "base16-ocean.dark",
+        "Solarized (light)",
+    ] {
         parallax()
             .args(["--theme", theme, "render", "--size", "80x24", "--color"])
             .assert()

@@ -142,7 +142,12 @@ impl App {
             strip_cache: RefCell::default(),
             markup: None,
             markup_cache: RefCell::default(),
-            words: model.corpus.documents.iter().map(|d| d.word_count()).collect(),
+            words: model
+                .corpus
+                .documents
+                .iter()
+                .map(|d| d.word_count())
+                .collect(),
             model,
         };
         if has_markdown {
@@ -169,7 +174,9 @@ impl App {
             .paragraphs
             .get(para as usize)
             .filter(|p| p.span.len() <= MAX_MARKUP_PARAGRAPH)
-            .map_or_else(Vec::new, |p| markup.paragraph(d.slice(p.span), p.span.start as usize));
+            .map_or_else(Vec::new, |p| {
+                markup.paragraph(d.slice(p.span), p.span.start as usize)
+            });
         let spans = Rc::new(spans);
         self.markup_cache
             .borrow_mut()

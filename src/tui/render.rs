@@ -83,7 +83,13 @@ impl Screen {
 }
 
 /// The screen after `keys`, with the analysis complete.
-pub fn render(corpus: Corpus, setup: Setup, size: (u16, u16), keys: &str, color: bool) -> Result<String, String> {
+pub fn render(
+    corpus: Corpus,
+    setup: Setup,
+    size: (u16, u16),
+    keys: &str,
+    color: bool,
+) -> Result<String, String> {
     let mut screen = Screen::new(Arc::new(corpus), setup, size);
     screen.analyse();
     screen.press(keys)?;
