@@ -91,7 +91,7 @@ impl Report<'_> {
             .documents
             .get(doc)
             .map_or("(unknown document)", |d| d.title.as_str());
-        format!("[{}] {title}", doc + 1)
+        format!("({}) {title}", doc + 1)
     }
 
     /// Each document's text of the mark, its own document first.

@@ -142,7 +142,14 @@ impl std::fmt::Display for Unusable {
 pub fn read(path: &Path) -> Result<Option<SessionFile>, Unusable> {
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(e) => return Err(Unusable::Unreadable(e.to_string())),
     };
     parse(&bytes).map(Some)
