@@ -85,6 +85,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Review sessions: the verdicts and notes given in the reader.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Print a session's documents, marked items with their text in each version, verdicts,
+    /// notes and counts.
+    Export {
+        /// The session file.
+        session: PathBuf,
+        #[arg(long, value_enum, default_value_t = crate::review::ExportFormat::Md)]
+        format: crate::review::ExportFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,6 +149,15 @@ impl From<crate::document::LoadError> for Failure {
 impl From<config::ConfigError> for Failure {
     fn from(e: config::ConfigError) -> Self {
         Failure::usage(e.to_string())
+    }
+}
+
+impl From<crate::review::ReviewError> for Failure {
+    fn from(e: crate::review::ReviewError) -> Self {
+        match e {
+            crate::review::ReviewError::Write(e) => Failure::from(e),
+            other => Failure::usage(other.to_string()),
+        }
     }
 }
 
@@ -199,6 +225,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             }
             .map_err(Failure::from)
         }
+        Some(Command::Review {
+            command: ReviewCommand::Export { session, format },
+        }) => crate::review::export_file(&session, format, &config.review.verdicts.0, out)
+            .map_err(Failure::from),
     };
     match result {
         Err(f) if f.code == EXIT_OK => Ok(()),

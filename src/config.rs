@@ -16,6 +16,7 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 pub struct Config {
     pub input: InputConfig,
     pub display: DisplayConfig,
+    pub review: ReviewConfig,
     /// Key sequence → action name; checked by the reader, which owns the action list.
     pub keys: BTreeMap<String, String>,
     /// The user's file (path and text) when one was read, to point errors at its lines.
@@ -68,6 +69,41 @@ impl<'de> Deserialize<'de> for PaneCount {
                 "panes must be 2, 3 or 4, not {n}"
             )))
         }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewConfig {
+    pub verdicts: Verdicts,
+    /// Sessions directory; empty for the platform data directory.
+    pub dir: String,
+}
+
+/// The verdicts a reviewer can give: at least one, none blank, no two alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdicts(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Verdicts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let list = Vec::<String>::deserialize(d)?;
+        if list.is_empty() {
+            return Err(serde::de::Error::custom(
+                "verdicts must list at least one verdict",
+            ));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for v in &list {
+            if v.trim().is_empty() {
+                return Err(serde::de::Error::custom("a verdict cannot be blank"));
+            }
+            if !seen.insert(v.trim().to_lowercase()) {
+                return Err(serde::de::Error::custom(format!(
+                    "verdict `{v}` is listed twice"
+                )));
+            }
+        }
+        Ok(Verdicts(list))
     }
 }
 
@@ -296,6 +332,24 @@ mod tests {
             "defaults kept"
         );
         assert_eq!(c.locate("\"quit\""), "my.toml: line 4: ");
+    }
+
+    #[test]
+    fn review_verdicts_are_checked() {
+        let c = from_str("", "x").unwrap();
+        assert_eq!(
+            c.review.verdicts.0.first().map(String::as_str),
+            Some("verified")
+        );
+        let c = from_str("[review]\nverdicts = [\"ok\", \"wrong\"]\n", "x").unwrap();
+        assert_eq!(c.review.verdicts.0, ["ok", "wrong"]);
+        let e = from_str("[review]\nverdicts = []\n", "my.toml").unwrap_err();
+        assert!(e.to_string().contains("at least one"), "{e}");
+        let e = from_str("[review]\nverdicts = [\"ok\", \"OK\"]\n", "my.toml").unwrap_err();
+        assert!(
+            e.to_string().contains("line 2") && e.to_string().contains("twice"),
+            "{e}"
+        );
     }
 
     #[test]

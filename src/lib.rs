@@ -10,5 +10,6 @@ pub mod document;
 pub mod extract;
 pub mod lexicon;
 pub mod report;
+pub mod review;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -1,0 +1,370 @@
+//! The review as a report a fact-checker can hand on: the documents, every marked item with its
+//! text in each version, its verdict and note, and the counts — as Markdown, JSON or a
+//! self-contained HTML page. Works from the session file alone.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde_json::json;
+
+use super::ReviewError;
+use super::file::{Mark, SessionFile};
+
+/// `parallax review export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Html,
+}
+
+/// Counts over the marks of a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Items with a verdict or a note.
+    pub marked: usize,
+    pub with_verdict: usize,
+    pub with_note: usize,
+    /// Marks whose text is no longer in their document.
+    pub orphaned: usize,
+    /// Per verdict, in the configured order (zeros kept), then any other verdict found in the file.
+    pub by_verdict: Vec<(String, usize)>,
+}
+
+impl Summary {
+    pub fn of(marks: &[Mark], verdicts: &[String]) -> Summary {
+        let mut by_verdict: Vec<(String, usize)> =
+            verdicts.iter().map(|v| (v.clone(), 0)).collect();
+        for verdict in marks.iter().filter_map(|m| m.verdict.as_ref()) {
+            match by_verdict.iter_mut().find(|(v, _)| v == verdict) {
+                Some((_, n)) => *n += 1,
+                None => by_verdict.push((verdict.clone(), 1)),
+            }
+        }
+        Summary {
+            marked: marks.len(),
+            with_verdict: marks.iter().filter(|m| m.verdict.is_some()).count(),
+            with_note: marks.iter().filter(|m| !m.note.is_empty()).count(),
+            orphaned: marks.iter().filter(|m| m.orphaned).count(),
+            by_verdict,
+        }
+    }
+}
+
+/// Writes the export of `session` (read from `path`, when it has one).
+pub fn write(
+    session: &SessionFile,
+    path: Option<&Path>,
+    verdicts: &[String],
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> Result<(), ReviewError> {
+    let summary = Summary::of(&session.marks, verdicts);
+    let mut marks: Vec<&Mark> = session.marks.iter().collect();
+    // Live items in reading order, orphans last.
+    marks.sort_by_key(|m| (m.orphaned, m.doc, m.start, m.end));
+    let report = Report {
+        session,
+        path: path.map(|p| p.display().to_string()).unwrap_or_default(),
+        summary,
+        marks,
+    };
+    match format {
+        ExportFormat::Md => report.markdown(out)?,
+        ExportFormat::Json => report.json(out)?,
+        ExportFormat::Html => report.html(out)?,
+    }
+    Ok(())
+}
+
+struct Report<'a> {
+    session: &'a SessionFile,
+    path: String,
+    summary: Summary,
+    marks: Vec<&'a Mark>,
+}
+
+impl Report<'_> {
+    fn doc_name(&self, doc: usize) -> String {
+        let title = self
+            .session
+            .documents
+            .get(doc)
+            .map_or("(unknown document)", |d| d.title.as_str());
+        format!("({}) {title}", doc + 1)
+    }
+
+    /// Each document's text of the mark, its own document first.
+    fn versions<'m>(&self, mark: &'m Mark) -> Vec<(usize, &'m str)> {
+        std::iter::once(mark.doc)
+            .chain((0..self.session.documents.len()).filter(|&d| d != mark.doc))
+            .filter_map(|d| mark.text_in(d).map(|t| (d, t)))
+            .collect()
+    }
+
+    fn heading(mark: &Mark) -> String {
+        let kind = match mark.kind {
+            super::ItemKind::Claim => "Claim",
+            super::ItemKind::Quote => "Quote",
+            super::ItemKind::Difference => "Difference",
+        };
+        match &mark.verdict {
+            Some(v) => format!("{kind} — {v}"),
+            None => format!("{kind} — no verdict"),
+        }
+    }
+
+    fn markdown(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "# Review\n")?;
+        writeln!(
+            out,
+            "Session file: `{}` · last saved {} · format version {}\n",
+            self.path, self.session.updated, self.session.version
+        )?;
+        writeln!(out, "## Documents\n")?;
+        for (i, d) in self.session.documents.iter().enumerate() {
+            writeln!(
+                out,
+                "{}. **{}** — `{}` (text hash {})",
+                i + 1,
+                md_inline(&d.title),
+                d.path,
+                short(&d.hash)
+            )?;
+        }
+        let s = &self.summary;
+        writeln!(out, "\n## Summary\n")?;
+        writeln!(
+            out,
+            "- {} items marked: {} with a verdict, {} with a note",
+            s.marked, s.with_verdict, s.with_note
+        )?;
+        for (verdict, n) in &s.by_verdict {
+            writeln!(out, "- {}: {n}", md_inline(verdict))?;
+        }
+        writeln!(
+            out,
+            "- orphaned (text no longer in its document): {}",
+            s.orphaned
+        )?;
+        writeln!(out, "\n## Items")?;
+        for (n, mark) in self.marks.iter().enumerate() {
+            writeln!(
+                out,
+                "\n### {}. {}\n",
+                n + 1,
+                md_inline(&Self::heading(mark))
+            )?;
+            if mark.orphaned {
+                writeln!(
+                    out,
+                    "*Orphaned: this text is no longer in {} (last seen at bytes {}–{}).*\n",
+                    md_inline(&self.doc_name(mark.doc)),
+                    mark.start,
+                    mark.end
+                )?;
+            }
+            for (doc, text) in self.versions(mark) {
+                writeln!(out, "{}:\n", md_inline(&self.doc_name(doc)))?;
+                for line in text.lines() {
+                    writeln!(out, "> {}", md_inline(line))?;
+                }
+                writeln!(out)?;
+            }
+            if let Some(note) = mark.note() {
+                writeln!(out, "**Note:** {}\n", md_inline(note).replace('\n', "  \n"))?;
+            }
+            writeln!(
+                out,
+                "*Marked {}, last changed {}.*",
+                mark.created, mark.updated
+            )?;
+        }
+        if self.marks.is_empty() {
+            writeln!(out, "\nNothing has been marked yet.")?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let s = &self.summary;
+        let value = json!({
+            "session": self.path,
+            "version": self.session.version,
+            "created": self.session.created,
+            "updated": self.session.updated,
+            "documents": self.session.documents.iter().enumerate().map(|(i, d)| json!({
+                "id": i, "path": d.path, "title": d.title, "hash": d.hash,
+            })).collect::<Vec<_>>(),
+            "summary": {
+                "marked": s.marked,
+                "with_verdict": s.with_verdict,
+                "with_note": s.with_note,
+                "orphaned": s.orphaned,
+                "verdicts": s.by_verdict.iter()
+                    .map(|(v, n)| json!({"verdict": v, "count": n}))
+                    .collect::<Vec<_>>(),
+            },
+            "items": self.marks.iter().map(|m| json!({
+                "id": m.id,
+                "kind": m.kind.name(),
+                "doc": m.doc,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "verdict": m.verdict,
+                "note": m.note,
+                "orphaned": m.orphaned,
+                "created": m.created,
+                "updated": m.updated,
+                "versions": std::iter::once(json!({
+                    "doc": m.doc, "start": m.start, "end": m.end, "text": m.text,
+                    "orphaned": m.orphaned,
+                })).chain(m.counterparts.iter().map(|c| json!({
+                    "doc": c.doc, "start": c.start, "end": c.end, "text": c.text,
+                    "orphaned": c.orphaned,
+                }))).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        writeln!(out)
+    }
+
+    fn html(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>Review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Review</h1>"
+        )?;
+        writeln!(
+            out,
+            "<p class=\"meta\">Session file <code>{}</code> · last saved {} · format version {}</p>",
+            esc(&self.path),
+            esc(&self.session.updated),
+            self.session.version
+        )?;
+        writeln!(out, "<h2>Documents</h2>\n<ol>")?;
+        for d in &self.session.documents {
+            writeln!(
+                out,
+                "<li><strong>{}</strong> — <code>{}</code> <span class=\"meta\">text hash {}</span></li>",
+                esc(&d.title),
+                esc(&d.path),
+                esc(short(&d.hash))
+            )?;
+        }
+        let s = &self.summary;
+        writeln!(out, "</ol>\n<h2>Summary</h2>\n<ul>")?;
+        writeln!(
+            out,
+            "<li>{} items marked: {} with a verdict, {} with a note</li>",
+            s.marked, s.with_verdict, s.with_note
+        )?;
+        for (verdict, n) in &s.by_verdict {
+            writeln!(out, "<li>{}: {n}</li>", esc(verdict))?;
+        }
+        writeln!(
+            out,
+            "<li>orphaned (text no longer in its document): {}</li>\n</ul>\n<h2>Items</h2>",
+            s.orphaned
+        )?;
+        for (n, mark) in self.marks.iter().enumerate() {
+            let class = if mark.orphaned { " orphaned" } else { "" };
+            writeln!(
+                out,
+                "<section class=\"item{class}\">\n<h3>{}. {}</h3>",
+                n + 1,
+                esc(&Self::heading(mark))
+            )?;
+            if mark.orphaned {
+                writeln!(
+                    out,
+                    "<p class=\"warn\">Orphaned: this text is no longer in {} (last seen at bytes {}–{}).</p>",
+                    esc(&self.doc_name(mark.doc)),
+                    mark.start,
+                    mark.end
+                )?;
+            }
+            for (doc, text) in self.versions(mark) {
+                writeln!(
+                    out,
+                    "<p class=\"doc\">{}</p>\n<blockquote>{}</blockquote>",
+                    esc(&self.doc_name(doc)),
+                    esc(text).replace('\n', "<br>")
+                )?;
+            }
+            if let Some(note) = mark.note() {
+                writeln!(
+                    out,
+                    "<p class=\"note\"><strong>Note:</strong> {}</p>",
+                    esc(note).replace('\n', "<br>")
+                )?;
+            }
+            writeln!(
+                out,
+                "<p class=\"meta\">Marked {}, last changed {}.</p>\n</section>",
+                esc(&mark.created),
+                esc(&mark.updated)
+            )?;
+        }
+        if self.marks.is_empty() {
+            writeln!(out, "<p>Nothing has been marked yet.</p>")?;
+        }
+        writeln!(out, "</body>\n</html>")
+    }
+}
+
+const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:50em;margin:2em auto;\
+padding:0 1em;color:#222}code{font-size:.9em}.meta{color:#666;font-size:.85em}\
+.item{border-top:1px solid #ddd;padding-top:.5em}.doc{margin:.5em 0 0;font-weight:600}\
+blockquote{margin:.2em 0 .6em;padding-left:1em;border-left:3px solid #bbb}\
+.orphaned blockquote{border-color:#c60}.warn{color:#a40}";
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Text safe inside HTML elements and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text that Markdown shows as written: markup characters escaped.
+fn md_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_markdown_escape_user_text() {
+        assert_eq!(
+            esc("<b>\"x\" & 'y'</b>"),
+            "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+        );
+        assert_eq!(md_inline("*not* [a](link)"), "\\*not\\* \\[a\\](link)");
+    }
+}
