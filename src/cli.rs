@@ -41,6 +41,9 @@ pub struct GlobalArgs {
     /// Colour theme for the reader (see `parallax themes`), or a path to a .tmTheme file.
     #[arg(long, global = true, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Review session file for the reader (default: one per set of documents in the data dir).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub session: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -181,8 +184,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         config.input.max_file_size = size;
     }
     let theme = cli.global.theme.as_deref();
+    let session = cli.global.session.clone();
     let result = match cli.command {
-        None => reader(&cli.files, &config, theme),
+        None => reader(&cli.files, &config, theme, session),
         Some(Command::Compare {
             files,
             format,
@@ -215,7 +219,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             size,
             keys,
             color,
-        }) => render(&files, &config, theme, &size, &keys, color, out),
+        }) => render(&files, &config, theme, session, (&size, &keys), color, out),
         Some(Command::Themes) => themes(&config, theme, out),
         Some(Command::Inspect { files, format }) => {
             let corpus = load_corpus(&files, &config)?;
@@ -237,10 +241,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 #[cfg(feature = "tui")]
-fn reader(files: &[String], config: &Config, theme: Option<&str>) -> Result<(), Failure> {
+fn reader(
+    files: &[String],
+    config: &Config,
+    theme: Option<&str>,
+    session: Option<PathBuf>,
+) -> Result<(), Failure> {
     use std::io::IsTerminal;
     let corpus = load_corpus(files, config)?;
-    let setup = crate::tui::Setup::new(config, theme, None).map_err(Failure::usage)?;
+    let place = crate::review::Place::resolve(session, &config.review.dir);
+    let setup = crate::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
     if !io::stdout().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `parallax render`, `compare` or `extract`",
@@ -249,13 +259,15 @@ fn reader(files: &[String], config: &Config, theme: Option<&str>) -> Result<(), 
     crate::tui::run(corpus, setup).map_err(|e| Failure::runtime(format!("terminal: {e}")))
 }
 
+/// `render` reviews only with an explicit `--session`, so scripts never touch the user's own
+/// sessions.
 #[cfg(feature = "tui")]
 fn render(
     files: &[String],
     config: &Config,
     theme: Option<&str>,
-    size: &str,
-    keys: &str,
+    session: Option<PathBuf>,
+    (size, keys): (&str, &str),
     color: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -263,7 +275,8 @@ fn render(
     let corpus = load_corpus(files, config)?;
     // Plain output has no colours to choose; with --color the config's depth applies.
     let depth = (!color).then_some(crate::tui::Depth::None);
-    let setup = crate::tui::Setup::new(config, theme, depth).map_err(Failure::usage)?;
+    let place = session.map(crate::review::Place::File);
+    let setup = crate::tui::Setup::new(config, theme, depth, place).map_err(Failure::usage)?;
     let screen = crate::tui::render(corpus, setup, size, keys, color).map_err(Failure::usage)?;
     out.write_all(screen.as_bytes())?;
     Ok(())
@@ -280,7 +293,7 @@ fn themes(config: &Config, theme: Option<&str>, out: &mut dyn Write) -> Result<(
 }
 
 #[cfg(not(feature = "tui"))]
-fn reader(_: &[String], _: &Config, _: Option<&str>) -> Result<(), Failure> {
+fn reader(_: &[String], _: &Config, _: Option<&str>, _: Option<PathBuf>) -> Result<(), Failure> {
     without_reader()
 }
 
@@ -289,8 +302,8 @@ fn render(
     _: &[String],
     _: &Config,
     _: Option<&str>,
-    _: &str,
-    _: &str,
+    _: Option<PathBuf>,
+    _: (&str, &str),
     _: bool,
     _: &mut dyn Write,
 ) -> Result<(), Failure> {

@@ -60,6 +60,11 @@ actions! {
     TogglePanel => "toggle_panel", "Open and focus the side panel (entities, quotes, claims, drift); again to close";
     Select => "select", "In the panel: jump to the selected item (in a pane: go to the counterpart)";
     ToggleAnnotations => "toggle_annotations", "Show or hide the styling of entities, quotes and claims";
+    SetVerdict => "set_verdict", "Review: give the claim, quote or difference here a verdict";
+    EditNote => "edit_note", "Review: write or edit the note on the item here";
+    ClearMark => "clear_mark", "Review: clear the verdict and note on the item here";
+    ReviewFilter => "review_filter", "Review: panel shows all / unreviewed / one verdict's items";
+    ExportReview => "export_review", "Review: export the review as Markdown beside the session file";
     Search => "search", "Search (Tab in the prompt: this pane / all panes; in the panel: filter)";
     SearchNext => "search_next", "Next search match";
     SearchPrev => "search_prev", "Previous search match";

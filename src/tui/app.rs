@@ -16,6 +16,8 @@ use super::keymap::{Key, Keymap, Resolution};
 use super::markup::Markup;
 use super::model::{Mark, ReaderModel};
 use super::panel::Panel;
+use super::review::ReviewFilter;
+use crate::review::Session;
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
@@ -51,6 +53,8 @@ pub enum InputPurpose {
     Search,
     /// Filtering the side panel's list as you type.
     Filter,
+    /// The review note on the item at the cursor.
+    Note,
 }
 
 /// Width of the side panel when open.
@@ -105,6 +109,11 @@ pub struct App {
     pub panel: Panel,
     /// Entities, quotes and claims styled in the text.
     pub annotations: bool,
+    /// The review session, when one is open.
+    pub review: Option<Session>,
+    /// The verdict picker waits for a digit.
+    pub picking_verdict: bool,
+    pub review_filter: ReviewFilter,
     pub pending: Vec<Key>,
     pub overlay: Option<Overlay>,
     pub message: Option<String>,
@@ -164,6 +173,9 @@ impl App {
             item: None,
             panel: Panel::default(),
             annotations: true,
+            review: None,
+            picking_verdict: false,
+            review_filter: ReviewFilter::default(),
             pending: Vec::new(),
             overlay: None,
             message: None,
@@ -297,12 +309,16 @@ impl App {
         let Some(key) = Key::from_event(event) else {
             return;
         };
+        if self.picking_verdict {
+            self.pick_verdict(key);
+            return;
+        }
         if let Some(input) = self.input.as_mut() {
             let filtering = self.input_purpose == InputPurpose::Filter;
             match input.key(key) {
                 InputOutcome::Editing if filtering => {
                     self.panel.filter = input.text().to_string();
-                    self.panel.selected = [0; 4];
+                    self.panel.selected = [0; 5];
                 }
                 InputOutcome::Editing => {}
                 InputOutcome::Cancel => {
@@ -311,14 +327,17 @@ impl App {
                     }
                     self.input = None;
                 }
-                InputOutcome::ToggleScope if !filtering => input.toggle_scope(),
+                InputOutcome::ToggleScope if self.input_purpose == InputPurpose::Search => {
+                    input.toggle_scope()
+                }
                 InputOutcome::ToggleScope => {}
                 InputOutcome::Submit => {
-                    let line = self.input.take();
-                    if let Some(line) = line
-                        && !filtering
-                    {
-                        self.run_search(line.text(), line.scope());
+                    if let Some(line) = self.input.take() {
+                        match self.input_purpose {
+                            InputPurpose::Search => self.run_search(line.text(), line.scope()),
+                            InputPurpose::Note => self.finish_note(line.text()),
+                            InputPurpose::Filter => {}
+                        }
                     }
                 }
             }
@@ -426,6 +445,11 @@ impl App {
             Action::ItemCounterpart => self.item_counterpart(),
             Action::ShowDrift => self.show_drift(),
             Action::TogglePanel => self.toggle_panel(),
+            Action::SetVerdict => self.start_verdict(),
+            Action::EditNote => self.start_note(),
+            Action::ClearMark => self.clear_mark(),
+            Action::ReviewFilter => self.cycle_review_filter(),
+            Action::ExportReview => self.export_review(),
             Action::ToggleAnnotations => {
                 self.annotations = !self.annotations;
                 self.message = Some(if self.annotations {

@@ -14,6 +14,7 @@ mod model;
 mod nav;
 mod panel;
 mod render;
+mod review;
 mod search;
 mod theme;
 mod view;
@@ -40,6 +41,8 @@ pub struct Setup {
     keymap: keymap::Keymap,
     theme: theme::Theme,
     config: Config,
+    /// Where the review session lives; `None` for no review (render without `--session`).
+    review: Option<crate::review::Place>,
 }
 
 impl Setup {
@@ -47,6 +50,7 @@ impl Setup {
         config: &Config,
         theme_name: Option<&str>,
         depth: Option<theme::Depth>,
+        review: Option<crate::review::Place>,
     ) -> Result<Setup, String> {
         let keymap = keymap::Keymap::from_config(config)?;
         let name = theme_name.unwrap_or(&config.display.theme);
@@ -62,17 +66,41 @@ impl Setup {
             keymap,
             theme,
             config: config.clone(),
+            review,
         })
     }
 
-    /// The app over a corpus, with the analysis already applied when `analysed` is given.
+    /// The app over a corpus, text only, with its review session open (and what to tell the
+    /// user about it: recovered saves, edited documents, why it is read-only).
     fn app(self, corpus: Arc<Corpus>) -> App {
-        App::new(
+        let review = self.review.as_ref().map(|place| {
+            let outcome =
+                crate::review::Session::open(&corpus, place, &self.config.review.verdicts.0);
+            let mut notes = outcome.notices;
+            if let crate::review::Access::ReadOnly(reason) = outcome.session.access() {
+                notes.push(format!("review is read-only: {reason}"));
+            }
+            if !outcome.orphaned.is_empty() {
+                notes.push(format!(
+                    "{} review mark(s) orphaned: their text is gone (kept; see the Review list)",
+                    outcome.orphaned.len()
+                ));
+            }
+            (outcome.session, notes)
+        });
+        let mut app = App::new(
             model::ReaderModel::unanalysed(corpus),
             self.keymap,
             self.theme,
             &self.config.display,
-        )
+        );
+        if let Some((session, notes)) = review {
+            app.review = Some(session);
+            if !notes.is_empty() {
+                app.message = Some(notes.join(" · "));
+            }
+        }
+        app
     }
 }
 
@@ -120,10 +148,10 @@ pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
         app.resize(size.width, size.height);
     }
     app.progress = Some("aligning".to_string());
-    for (i, d) in corpus.documents.iter().enumerate() {
-        if let Some(w) = d.warnings.first() {
-            app.message = Some(format!("{}: {w}", corpus.documents[i].origin));
-        }
+    if app.message.is_none()
+        && let Some(d) = corpus.documents.iter().find(|d| !d.warnings.is_empty())
+    {
+        app.message = Some(format!("{}: {}", d.origin, d.warnings.join("; ")));
     }
 
     let events = tx.clone();

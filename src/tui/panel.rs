@@ -10,6 +10,7 @@ use super::input::InputLine;
 use super::items::{Item, Items, Kind};
 use super::search::Scope;
 use crate::extract::{EntityClass, Wording};
+use crate::review::ItemKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -17,10 +18,12 @@ pub enum Tab {
     Quotes,
     Claims,
     Drift,
+    /// Every verdict and note of the review session, orphans included.
+    Review,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Entities, Tab::Quotes, Tab::Claims, Tab::Drift];
+    pub const ALL: [Tab; 5] = [Tab::Entities, Tab::Quotes, Tab::Claims, Tab::Drift, Tab::Review];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -28,6 +31,7 @@ impl Tab {
             Tab::Quotes => "Quotes",
             Tab::Claims => "Claims",
             Tab::Drift => "Drift",
+            Tab::Review => "Review",
         }
     }
 }
@@ -38,7 +42,7 @@ pub struct Panel {
     pub focused: bool,
     pub tab: Tab,
     /// Selected row per tab.
-    pub selected: [usize; 4],
+    pub selected: [usize; 5],
     pub filter: String,
 }
 
@@ -48,7 +52,7 @@ impl Default for Panel {
             open: false,
             focused: false,
             tab: Tab::Quotes,
-            selected: [0; 4],
+            selected: [0; 5],
             filter: String::new(),
         }
     }
@@ -67,13 +71,23 @@ pub enum Status {
     Count(usize),
 }
 
+/// Where selecting a row goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Item(Item),
+    /// A sentence (a reviewed difference).
+    Sentence { doc: usize, sentence: u32 },
+    /// Nowhere: an orphaned mark whose text is gone.
+    Nowhere,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub label: String,
-    /// Speaker, source or class.
+    /// Speaker, source or class; the verdict when reviewed.
     pub detail: String,
     pub status: Vec<Status>,
-    pub target: Item,
+    pub target: Target,
     pub drift: bool,
 }
 
@@ -105,6 +119,7 @@ impl App {
                 rows.extend(self.item_rows(&items, Kind::Claim, true));
                 rows
             }
+            Tab::Review => self.review_rows(),
         };
         let filter = self.panel.filter.to_lowercase();
         if filter.is_empty() {
@@ -156,11 +171,11 @@ impl App {
                         label: e.name.clone(),
                         detail: class.to_string(),
                         status: counts.into_iter().map(Status::Count).collect(),
-                        target: Item {
+                        target: Target::Item(Item {
                             kind: Kind::Mention,
                             doc,
                             index,
-                        },
+                        }),
                         drift: false,
                     },
                 ))
@@ -199,6 +214,24 @@ impl App {
                 if drift_only && !drift {
                     continue;
                 }
+                let review_kind = if kind == Kind::Quote {
+                    ItemKind::Quote
+                } else {
+                    ItemKind::Claim
+                };
+                let Some(span) = items.span(item) else {
+                    continue;
+                };
+                if !self.passes_review_filter(review_kind, doc, span) {
+                    continue;
+                }
+                let verdict = self
+                    .mark_for(review_kind, doc, span)
+                    .map(|m| match &m.verdict {
+                        Some(v) => format!(" · [{v}]"),
+                        None => " · [note]".to_string(),
+                    })
+                    .unwrap_or_default();
                 let status = (0..n)
                     .map(|d| {
                         if d == doc {
@@ -216,14 +249,72 @@ impl App {
                     .collect();
                 rows.push(Row {
                     label: self.item_label(item),
-                    detail: self.item_detail(item),
+                    detail: format!("{}{verdict}", self.item_detail(item)),
                     status,
-                    target: item,
+                    target: Target::Item(item),
                     drift,
                 });
             }
         }
         rows
+    }
+
+    /// Every mark of the review session, in document and position order; orphans last.
+    fn review_rows(&self) -> Vec<Row> {
+        let Some(session) = self.review.as_ref() else {
+            return Vec::new();
+        };
+        let n = self.model.doc_count();
+        let mut marks: Vec<&crate::review::Mark> = session.marks().iter().collect();
+        marks.sort_by_key(|m| (m.orphaned, m.doc, m.start));
+        marks
+            .into_iter()
+            .filter(|m| match &self.review_filter {
+                super::review::ReviewFilter::All => true,
+                super::review::ReviewFilter::Unreviewed => m.verdict.is_none(),
+                super::review::ReviewFilter::Verdict(v) => m.verdict.as_ref() == Some(v),
+            })
+            .map(|m| {
+                let doc = m.doc;
+                let target = if m.orphaned || doc >= n {
+                    Target::Nowhere
+                } else {
+                    self.model
+                        .corpus
+                        .documents
+                        .get(doc)
+                        .map(|d| d.sentences.partition_point(|s| s.span.end <= m.start) as u32)
+                        .map_or(Target::Nowhere, |sentence| Target::Sentence { doc, sentence })
+                };
+                let mut detail = m.kind.name().to_string();
+                if let Some(v) = &m.verdict {
+                    detail.push_str(&format!(" · [{v}]"));
+                }
+                if !m.note.is_empty() {
+                    detail.push_str(&format!(" · {}", clip(&m.note, 40)));
+                }
+                if m.orphaned {
+                    detail.push_str(" · orphaned: its text is gone");
+                }
+                Row {
+                    label: clip(&m.text, 70),
+                    detail,
+                    status: (0..n)
+                        .map(|d| {
+                            if d == doc {
+                                Status::Here
+                            } else if m.counterparts.iter().any(|c| c.doc == d) {
+                                Status::Reworded
+                            } else {
+                                Status::Absent
+                            }
+                        })
+                        .collect(),
+                    target,
+                    drift: false,
+                }
+            })
+            .collect()
     }
 
     /// The item's words, shortened, in quotation marks for quotes.
@@ -275,9 +366,22 @@ impl App {
             Action::Select | Action::Counterpart => {
                 let rows = self.panel_rows(self.panel.tab);
                 if let Some(row) = rows.get(self.panel.selected[tab]) {
-                    let target = row.target;
-                    self.panel.focused = false;
-                    self.go_to_item(target);
+                    match row.target {
+                        Target::Item(item) => {
+                            self.panel.focused = false;
+                            self.go_to_item(item);
+                        }
+                        Target::Sentence { doc, sentence } => {
+                            self.panel.focused = false;
+                            self.focus = doc;
+                            self.keep_focus_visible();
+                            self.set_cursor(doc, sentence);
+                        }
+                        Target::Nowhere => {
+                            self.message =
+                                Some("this mark's text is no longer in its document".into())
+                        }
+                    }
                 } else {
                     self.message = Some(format!(
                         "no {} to jump to",

@@ -4,7 +4,7 @@
 use super::{app, app_with, corpus_of, cursor_text, press, samples, screen};
 use crate::tui::app::Overlay;
 use crate::tui::items::Kind;
-use crate::tui::panel::{Status, Tab};
+use crate::tui::panel::{Status, Tab, Target};
 
 #[test]
 fn quote_jumps_visit_every_quote_in_order() {
@@ -114,7 +114,7 @@ fn panel_lists_and_jumps() {
         !a.panel.focused && a.panel.open,
         "Enter jumps and leaves the panel open"
     );
-    assert_eq!(a.item, Some(quotes[2].target));
+    assert_eq!(Some(Target::Item(a.item.unwrap())), Some(quotes[2].target));
     // Entities sorted by mentions, with counts per version.
     press(&mut a, "ph");
     assert_eq!(a.panel.tab, Tab::Entities);
@@ -136,9 +136,12 @@ fn panel_lists_and_jumps() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].label, "Lena Reyl");
     press(&mut a, "<Enter><Enter>");
+    let Target::Item(reyl) = rows[0].target else {
+        panic!("entity rows target a mention")
+    };
     assert_eq!(
-        a.items().entity_of(a.item.unwrap()).map(|e| e.0),
-        a.items().entity_of(rows[0].target).map(|e| e.0)
+        a.items().entity_of(a.item.unwrap()),
+        a.items().entity_of(reyl)
     );
     press(&mut a, "p<Esc>");
     assert!(a.panel.filter.is_empty(), "Esc clears the filter");

@@ -30,7 +30,7 @@ pub(super) fn corpus_of(texts: &[&str]) -> Corpus {
 
 fn setup(user_config: &str) -> Setup {
     let config = config::from_str(user_config, "test.toml").unwrap();
-    Setup::new(&config, None, Some(Depth::None)).unwrap()
+    Setup::new(&config, None, Some(Depth::None), None).unwrap()
 }
 
 pub(super) fn app_with(corpus: Corpus, size: (u16, u16), user_config: &str) -> App {

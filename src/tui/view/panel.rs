@@ -77,6 +77,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Tab::Quotes => "no quotes in these documents",
                 Tab::Claims => "no claims in these documents",
                 Tab::Drift => "no drift: every shared quote and claim has the same words",
+                Tab::Review if app.review.is_none() => "no review session",
+                Tab::Review => "nothing reviewed yet: v gives a verdict, i writes a note",
             }
             .to_string()
         };

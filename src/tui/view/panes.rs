@@ -209,9 +209,35 @@ fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf:
         '▏'
     };
     buf.set_string(x + 1, y, glyph.to_string(), style);
-    if first_line && let Some((sign, style)) = styler::item_sign(app, doc, s as usize) {
+    if !first_line {
+        return;
+    }
+    if let Some((sign, style)) = verdict_sign(app, doc, s) {
+        buf.set_string(x + 2, y, sign.to_string(), style);
+    } else if let Some((sign, style)) = styler::item_sign(app, doc, s as usize) {
         buf.set_string(x + 2, y, sign.to_string(), style);
     }
+}
+
+/// A reviewed sentence shows its verdict's initial (the first verdict in the "shared" style,
+/// the second in the "changed" one, others as claims), or `✎` for a note alone.
+fn verdict_sign(app: &App, doc: usize, s: u32) -> Option<(char, Style)> {
+    let mark = app.mark_in_sentence(doc, s)?;
+    let t = &app.theme;
+    let Some(verdict) = &mark.verdict else {
+        return Some(('✎', t.header));
+    };
+    let index = app
+        .review
+        .as_ref()
+        .and_then(|r| r.verdicts().iter().position(|v| v == verdict));
+    let style = match index {
+        Some(0) => t.unique,
+        Some(1) => t.changed,
+        _ => t.claim,
+    };
+    let initial = verdict.chars().next()?.to_uppercase().next()?;
+    Some((initial, style.add_modifier(ratatui::style::Modifier::BOLD)))
 }
 
 /// The overview strip: one cell per slice of the document, coloured by its strongest difference,

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::tui::app::{App, Geometry, Layout};
+use crate::tui::app::{App, Geometry, InputPurpose, Layout};
 use crate::tui::items::{Item, Kind};
 use crate::tui::model::Mark;
 use crate::tui::search::Scope;
@@ -26,13 +26,19 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
         if app.sync { "sync" } else { "free" },
     );
     let left = if let Some(input) = &app.input {
-        let scope = match input.scope() {
-            Scope::AllPanes => "all panes",
-            Scope::FocusedPane => "this pane",
+        let (sigil, hint) = match (app.input_purpose, input.scope()) {
+            (InputPurpose::Note, _) => ("note: ", "   [Enter saves, empty clears, Esc cancels]".to_string()),
+            (InputPurpose::Filter, _) => ("filter: ", "   [Enter keeps, Esc clears]".to_string()),
+            (InputPurpose::Search, scope) => (
+                "/",
+                format!(
+                    "   [{}; Tab switches, Enter searches, Esc cancels]",
+                    if scope == Scope::AllPanes { "all panes" } else { "this pane" }
+                ),
+            ),
         };
         let before = &input.text()[..input.cursor()];
-        let prompt = format!(" /{}", input.text());
-        let hint = format!("   [{scope}; Tab switches, Enter searches, Esc cancels]");
+        let prompt = format!(" {sigil}{}", input.text());
         buf.set_stringn(
             area.x,
             area.y,
@@ -41,12 +47,14 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
             style,
         );
         // Show the cursor as a reversed cell.
-        let cx = area.x + 2 + wrap::width(before) as u16;
+        let cx = area.x + 1 + wrap::width(sigil) as u16 + wrap::width(before) as u16;
         if cx < area.x + area.width {
             let cell = &mut buf[(cx, area.y)];
             cell.set_style(style.add_modifier(ratatui::style::Modifier::REVERSED));
         }
         return;
+    } else if app.picking_verdict {
+        app.verdict_prompt()
     } else if let Some(hint) = app.pending_hint() {
         format!(" {hint}")
     } else if let Some(msg) = &app.message {
