@@ -372,8 +372,11 @@ impl Pair<'_> {
                 }
             }
             touched.clear();
-            scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
-            scored.truncate(keep * 3);
+            let shortlist = keep * 3;
+            if scored.len() > shortlist {
+                scored.select_nth_unstable_by(shortlist, |p, q| q.1.total_cmp(&p.1));
+                scored.truncate(shortlist);
+            }
             for entry in scored.iter_mut() {
                 entry.1 = gb.get(entry.0 as usize).map_or(0.0, |&j| self.sim(i, j));
             }

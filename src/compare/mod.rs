@@ -220,20 +220,17 @@ impl Comparison {
         let alignments = parallel_map(&pairs, |&(i, j)| {
             let (a, b) = (&docs[i], &docs[j]);
             let raw = align::align(a, b, &prepared[i], &prepared[j], options);
-            let links: Vec<Link> = raw
-                .into_iter()
-                .map(|l| {
+            let links: Vec<Link> = parallel_map(&raw, |l| {
                     let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
-                    Link {
-                        a: l.a,
-                        b: l.b,
-                        kind: l.kind,
-                        similarity: l.similarity,
-                        ops,
-                        shared_words,
-                    }
-                })
-                .collect();
+                Link {
+                    a: l.a,
+                    b: l.b,
+                    kind: l.kind,
+                    similarity: l.similarity,
+                    ops,
+                    shared_words,
+                }
+            });
             let stats = stats::pair(a, b, &links);
             Alignment {
                 a: a.id,
