@@ -8,7 +8,8 @@ fn corpus(texts: &[&str]) -> Corpus {
     let mut corpus = Corpus::default();
     for (i, text) in texts.iter().enumerate() {
         let name = format!("doc{i}.txt");
-        let loaded = load::from_bytes(Origin::File(name.into()), text.as_bytes(), None).expect("load text");
+        let loaded =
+            load::from_bytes(Origin::File(name.into()), text.as_bytes(), None).expect("load text");
         corpus.push(loaded);
     }
     corpus
@@ -20,12 +21,18 @@ fn r(start: u32, end: u32) -> SentRange {
 
 /// `(a range, b range, kind)` of every link of the first pair.
 fn links(cmp: &Comparison) -> Vec<(SentRange, SentRange, LinkKind)> {
-    cmp.alignments()[0].links.iter().map(|l| (l.a, l.b, l.kind)).collect()
+    cmp.alignments()[0]
+        .links
+        .iter()
+        .map(|l| (l.a, l.b, l.kind))
+        .collect()
 }
 
-const P1: &str = "The river rose four metres overnight after three days of heavy rain in the hills.";
+const P1: &str =
+    "The river rose four metres overnight after three days of heavy rain in the hills.";
 const P2: &str = "Farmers near Osk moved their cattle to higher ground before dawn on Tuesday.";
-const P3: &str = "The regional council opened two schools as emergency shelters for displaced families.";
+const P3: &str =
+    "The regional council opened two schools as emergency shelters for displaced families.";
 const P4: &str = "Forecasters expect the water to fall slowly over the weekend if the rain stops.";
 
 #[test]
@@ -44,7 +51,12 @@ fn pure_reordering_is_all_identical_or_moved_with_nothing_deleted() {
         ]
     );
     let al = &cmp.alignments()[0];
-    assert!(al.links.iter().flat_map(|l| &l.ops).all(|op| op.kind == OpKind::Equal));
+    assert!(
+        al.links
+            .iter()
+            .flat_map(|l| &l.ops)
+            .all(|op| op.kind == OpKind::Equal)
+    );
     assert_eq!((al.stats.a.unique, al.stats.b.unique), (0, 0));
     assert_eq!(al.stats.a.shared_share(), 1.0);
 }
@@ -83,12 +95,19 @@ fn reworded_sentence_has_its_changed_words_as_ops() {
     assert_eq!(link.kind, LinkKind::Paraphrase);
     let doc_a = c.get(DocId(0)).unwrap();
     let doc_b = c.get(DocId(1)).unwrap();
-    let ops: Vec<(OpKind, &str, &str)> =
-        link.ops.iter().map(|op| (op.kind, doc_a.slice(op.a), doc_b.slice(op.b))).collect();
+    let ops: Vec<(OpKind, &str, &str)> = link
+        .ops
+        .iter()
+        .map(|op| (op.kind, doc_a.slice(op.a), doc_b.slice(op.b)))
+        .collect();
     assert_eq!(
         ops,
         vec![
-            (OpKind::Equal, "The minister said the old dam was", "The minister said the old dam was"),
+            (
+                OpKind::Equal,
+                "The minister said the old dam was",
+                "The minister said the old dam was"
+            ),
             (OpKind::Replace, "safe", "sound"),
             (OpKind::Equal, "for another decade.", "for another decade."),
         ]
@@ -100,11 +119,21 @@ fn identical_documents_and_a_document_with_itself_link_every_sentence() {
     let text = [P1, P2, P3, P4].join("\n\n");
     let c = corpus(&[&text, &text]);
     let cmp = Comparison::build(&c);
-    let expected: Vec<_> = (0..4).map(|i| (r(i, i + 1), r(i, i + 1), LinkKind::Identical)).collect();
+    let expected: Vec<_> = (0..4)
+        .map(|i| (r(i, i + 1), r(i, i + 1), LinkKind::Identical))
+        .collect();
     assert_eq!(links(&cmp), expected);
     let stats = &cmp.alignments()[0].stats;
-    assert_eq!((stats.a.identical, stats.b.identical, stats.a.unique), (4, 4, 0));
-    assert!(cmp.alignments()[0].links.iter().all(|l| l.similarity == 1.0));
+    assert_eq!(
+        (stats.a.identical, stats.b.identical, stats.a.unique),
+        (4, 4, 0)
+    );
+    assert!(
+        cmp.alignments()[0]
+            .links
+            .iter()
+            .all(|l| l.similarity == 1.0)
+    );
     assert_eq!(cmp.rows().len(), 4);
 }
 
@@ -115,7 +144,10 @@ fn an_empty_document_shares_nothing() {
     let cmp = Comparison::build(&c);
     assert!(links(&cmp).is_empty());
     let stats = &cmp.alignments()[0].stats;
-    assert_eq!((stats.a.unique, stats.b.sentences, stats.b.shared_share()), (2, 0, 0.0));
+    assert_eq!(
+        (stats.a.unique, stats.b.sentences, stats.b.shared_share()),
+        (2, 0, 0.0)
+    );
     assert_eq!(cmp.rows().len(), 2);
     assert_eq!(cmp.rows().cell(0, DocId(1)), None);
 }
@@ -175,14 +207,25 @@ fn three_versions_share_rows_and_support() {
     assert_eq!(
         table,
         vec![
-            (vec![Some(r(0, 1)), Some(r(0, 1)), Some(r(0, 1))], vec![0, 1, 2]),
+            (
+                vec![Some(r(0, 1)), Some(r(0, 1)), Some(r(0, 1))],
+                vec![0, 1, 2]
+            ),
             (vec![Some(r(1, 2)), None, Some(r(1, 2))], vec![0, 2]),
-            (vec![Some(r(2, 3)), Some(r(1, 2)), Some(r(2, 3))], vec![0, 1, 2]),
+            (
+                vec![Some(r(2, 3)), Some(r(1, 2)), Some(r(2, 3))],
+                vec![0, 1, 2]
+            ),
             (vec![None, None, Some(r(3, 4))], vec![2]),
         ]
     );
     assert_eq!(rows.row_of(DocId(1), 1), Some(2));
-    let counterparts: Vec<(u32, LinkKind)> =
-        cmp.counterparts(DocId(1), 1).map(|c| (c.doc.0, c.kind)).collect();
-    assert_eq!(counterparts, vec![(0, LinkKind::Identical), (2, LinkKind::Identical)]);
+    let counterparts: Vec<(u32, LinkKind)> = cmp
+        .counterparts(DocId(1), 1)
+        .map(|c| (c.doc.0, c.kind))
+        .collect();
+    assert_eq!(
+        counterparts,
+        vec![(0, LinkKind::Identical), (2, LinkKind::Identical)]
+    );
 }

@@ -55,12 +55,23 @@ impl Model {
             seq.extend(s.split_whitespace().map(str::to_string));
             seq.push(END.to_string());
             for w in seq.windows(3) {
-                second.entry((w[0].clone(), w[1].clone())).or_default().push(w[2].clone());
+                second
+                    .entry((w[0].clone(), w[1].clone()))
+                    .or_default()
+                    .push(w[2].clone());
                 first.entry(w[1].clone()).or_default().push(w[2].clone());
             }
-            words.extend(s.split_whitespace().filter(|w| w.chars().all(char::is_lowercase)).map(str::to_string));
+            words.extend(
+                s.split_whitespace()
+                    .filter(|w| w.chars().all(char::is_lowercase))
+                    .map(str::to_string),
+            );
         }
-        Model { second, first, words }
+        Model {
+            second,
+            first,
+            words,
+        }
     }
 
     fn sentence(&self, rng: &mut Rng, names: &Names) -> String {
@@ -73,7 +84,9 @@ impl Model {
             } else {
                 self.first.get(&q)
             };
-            let Some(next) = options.and_then(|o| rng.pick(o)) else { break };
+            let Some(next) = options.and_then(|o| rng.pick(o)) else {
+                break;
+            };
             if next == END {
                 break;
             }
@@ -98,15 +111,17 @@ pub struct Names(Vec<String>);
 impl Names {
     pub fn new(rng: &mut Rng, count: usize) -> Names {
         const SYL: [&str; 24] = [
-            "ka", "ro", "mi", "tel", "van", "dor", "su", "len", "bri", "os", "na", "gar", "li", "vek",
-            "tam", "zu", "er", "hol", "quin", "sa", "mar", "do", "rik", "ule",
+            "ka", "ro", "mi", "tel", "van", "dor", "su", "len", "bri", "os", "na", "gar", "li",
+            "vek", "tam", "zu", "er", "hol", "quin", "sa", "mar", "do", "rik", "ule",
         ];
         let names = (0..count)
             .map(|_| {
                 let n = 2 + rng.below(2);
                 let raw: String = (0..n).map(|_| SYL[rng.below(SYL.len())]).collect();
                 let mut c = raw.chars();
-                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
             })
             .collect();
         Names(names)
@@ -120,10 +135,13 @@ fn vary(word: &str, rng: &mut Rng, names: &Names, inside: bool) -> String {
     if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
         return format!("{}{rest}", rng.below(10_000));
     }
-    if inside && core.chars().next().is_some_and(char::is_uppercase) && core.len() > 2 && rng.chance(0.5) {
-        if let Some(name) = rng.pick(&names.0) {
-            return format!("{name}{rest}");
-        }
+    if inside
+        && core.chars().next().is_some_and(char::is_uppercase)
+        && core.len() > 2
+        && rng.chance(0.5)
+        && let Some(name) = rng.pick(&names.0)
+    {
+        return format!("{name}{rest}");
     }
     word.to_string()
 }
@@ -139,13 +157,22 @@ impl Doc {
             .paragraphs
             .iter()
             .filter(|p| !p.is_empty())
-            .map(|p| p.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                p.iter()
+                    .map(|(s, _)| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect();
         paras.join("\n\n") + "\n"
     }
 
     pub fn words(&self) -> usize {
-        self.paragraphs.iter().flatten().map(|(s, _)| s.split_whitespace().count()).sum()
+        self.paragraphs
+            .iter()
+            .flatten()
+            .map(|(s, _)| s.split_whitespace().count())
+            .sum()
     }
 }
 
@@ -218,7 +245,9 @@ pub fn light(doc: &Doc, model: &Model, rng: &mut Rng) -> Doc {
     let total: usize = paragraphs.iter().map(Vec::len).sum();
     for _ in 0..total / 50 {
         let from = rng.below(paragraphs.len());
-        let Some(para) = paragraphs.get_mut(from) else { continue };
+        let Some(para) = paragraphs.get_mut(from) else {
+            continue;
+        };
         if para.len() < 2 {
             continue; // keep paragraphs non-empty so none vanishes
         }

@@ -26,16 +26,24 @@ const SIZES: [(&str, usize, usize); 4] = [
 ];
 
 fn main() {
-    let wanted: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("benches/corpus");
     fs::create_dir_all(&dir).expect("create benches/corpus");
     let model = Model::train(&training_sentences(root));
     let parallax = env!("CARGO_BIN_EXE_parallax");
 
-    println!("| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R |");
+    println!(
+        "| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|");
-    for &(name, bytes, runs) in SIZES.iter().filter(|s| wanted.is_empty() || wanted.iter().any(|w| w == s.0)) {
+    for &(name, bytes, runs) in SIZES
+        .iter()
+        .filter(|s| wanted.is_empty() || wanted.iter().any(|w| w == s.0))
+    {
         let mut rng = Rng::new(bytes as u64);
         let names = Names::new(&mut rng, 20_000);
         let base = generate::original(&model, &names, &mut rng, bytes);
@@ -59,9 +67,16 @@ fn main() {
                 std::hint::black_box(Comparison::build(&corpus).alignments().len());
                 t.elapsed()
             });
-            let ours = median(runs, || time_command(parallax, &["compare", "--stats"], &base_path, &path));
+            let ours = median(runs, || {
+                time_command(parallax, &["compare", "--stats"], &base_path, &path)
+            });
             let git = median(runs, || {
-                time_command("git", &["diff", "--no-index", "--word-diff=porcelain"], &base_path, &path)
+                time_command(
+                    "git",
+                    &["diff", "--no-index", "--word-diff=porcelain"],
+                    &base_path,
+                    &path,
+                )
             });
             let (precision, recall) = quality(&base, doc, &base_path, &path);
             println!(
@@ -87,15 +102,28 @@ fn training_sentences(root: &Path) -> Vec<String> {
         .map(|f| root.join("assets/samples").join(f))
         .collect();
     if let Ok(seeds) = fs::read_dir(root.join("../shared/seeds")) {
-        files.extend(seeds.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")));
+        files.extend(
+            seeds
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+        );
     }
     files.sort();
-    let sources: Vec<Source> = files.iter().map(|f| Source::from_arg(&f.to_string_lossy())).collect();
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::from_arg(&f.to_string_lossy()))
+        .collect();
     let corpus = Corpus::load(&sources, &LoadOptions::default()).expect("load training prose");
     corpus
         .documents
         .iter()
-        .flat_map(|d| d.sentences.iter().filter(|s| !s.boilerplate).map(|s| d.slice(s.span).to_string()))
+        .flat_map(|d| {
+            d.sentences
+                .iter()
+                .filter(|s| !s.boilerplate)
+                .map(|s| d.slice(s.span).to_string())
+        })
         .collect()
 }
 
@@ -153,7 +181,11 @@ fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
     let cmp = Comparison::build(&corpus);
     let index = |d: usize| -> HashMap<&str, usize> {
         let doc = &corpus.documents[d];
-        doc.sentences.iter().enumerate().map(|(i, s)| (doc.slice(s.span), i)).collect()
+        doc.sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (doc.slice(s.span), i))
+            .collect()
     };
     let (ia, ib) = (index(0), index(1));
     let by_id: HashMap<usize, &str> = base
@@ -165,7 +197,9 @@ fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
     let mut truth = HashSet::new();
     let mut known_b = HashSet::new();
     for (s, id) in edited.paragraphs.iter().flatten() {
-        let Some(&j) = ib.get(s.as_str()) else { continue };
+        let Some(&j) = ib.get(s.as_str()) else {
+            continue;
+        };
         known_b.insert(j);
         if let Some(&i) = id.and_then(|id| by_id.get(&id)).and_then(|t| ia.get(t)) {
             truth.insert((i, j));
@@ -181,5 +215,8 @@ fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
         }
     }
     let hit = predicted.intersection(&truth).count() as f64;
-    (hit / predicted.len().max(1) as f64, hit / truth.len().max(1) as f64)
+    (
+        hit / predicted.len().max(1) as f64,
+        hit / truth.len().max(1) as f64,
+    )
 }

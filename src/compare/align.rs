@@ -171,7 +171,12 @@ impl Pair<'_> {
         let seeds = self.seeds(a_live, b_live, anchors, &fixed_a, &fixed_b);
         let single: HashMap<(u32, u32), f32> = seeds.iter().map(|&(x, y, s)| ((x, y), s)).collect();
         let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
-        let space = Space { a_live, b_live, fixed_a: &fixed_a, fixed_b: &fixed_b };
+        let space = Space {
+            a_live,
+            b_live,
+            fixed_a: &fixed_a,
+            fixed_b: &fixed_b,
+        };
         for &(x, y, sim) in &seeds {
             if sim >= o.link_threshold {
                 items.push(Item {
@@ -181,7 +186,12 @@ impl Pair<'_> {
                 });
             }
             // A sentence split in two, or two merged into one: try each neighbour.
-            for (side, first) in [(Side::A, x.wrapping_sub(1)), (Side::A, x), (Side::B, y.wrapping_sub(1)), (Side::B, y)] {
+            for (side, first) in [
+                (Side::A, x.wrapping_sub(1)),
+                (Side::A, x),
+                (Side::B, y.wrapping_sub(1)),
+                (Side::B, y),
+            ] {
                 if seen.insert((side, first, if side == Side::A { y } else { x })) {
                     items.extend(self.merged(side, first, (x, y), &space, &single));
                 }
@@ -226,14 +236,17 @@ impl Pair<'_> {
         let mut best = vec![0f32; a_live.len()];
         let mut from = (0, 0);
         for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
-            let (pa, pb): (Vec<u32>, Vec<u32>) = ((from.0..x as u32).collect(), (from.1..y as u32).collect());
+            let (pa, pb): (Vec<u32>, Vec<u32>) =
+                ((from.0..x as u32).collect(), (from.1..y as u32).collect());
             from = (x as u32 + 1, y as u32 + 1);
             if pa.len().saturating_mul(pb.len()) > EXHAUSTIVE_PAIRS {
                 continue; // a wide gap: its sentences are sought everywhere below
             }
             let found = self.candidates(&ids(a_live, &pa), &ids(b_live, &pb), o.candidates, min);
             for (i, j, sim) in found {
-                let (Some(&p), Some(&q)) = (pa.get(i as usize), pb.get(j as usize)) else { continue };
+                let (Some(&p), Some(&q)) = (pa.get(i as usize), pb.get(j as usize)) else {
+                    continue;
+                };
                 if let Some(b) = best.get_mut(p as usize) {
                     *b = b.max(sim);
                 }
@@ -246,11 +259,20 @@ impl Pair<'_> {
         if needy.is_empty() {
             return seeds;
         }
-        let free_b: Vec<u32> = (0..b_live.len() as u32).filter(|&q| !fixed_b[q as usize]).collect();
+        let free_b: Vec<u32> = (0..b_live.len() as u32)
+            .filter(|&q| !fixed_b[q as usize])
+            .collect();
         let known: HashSet<(u32, u32)> = seeds.iter().map(|&(p, q, _)| (p, q)).collect();
-        let found = self.candidates(&ids(a_live, &needy), &ids(b_live, &free_b), o.candidates, min);
+        let found = self.candidates(
+            &ids(a_live, &needy),
+            &ids(b_live, &free_b),
+            o.candidates,
+            min,
+        );
         for (i, j, sim) in found {
-            let (Some(&p), Some(&q)) = (needy.get(i as usize), free_b.get(j as usize)) else { continue };
+            let (Some(&p), Some(&q)) = (needy.get(i as usize), free_b.get(j as usize)) else {
+                continue;
+            };
             if !known.contains(&(p, q)) {
                 seeds.push((p, q, sim));
             }
@@ -270,14 +292,24 @@ impl Pair<'_> {
         single: &HashMap<(u32, u32), f32>,
     ) -> Option<Item> {
         let (ids, fixed, other) = match side {
-            Side::A => (space.a_live, space.fixed_a, space.b_live.get(at.1 as usize)?),
-            Side::B => (space.b_live, space.fixed_b, space.a_live.get(at.0 as usize)?),
+            Side::A => (
+                space.a_live,
+                space.fixed_a,
+                space.b_live.get(at.1 as usize)?,
+            ),
+            Side::B => (
+                space.b_live,
+                space.fixed_b,
+                space.a_live.get(at.0 as usize)?,
+            ),
         };
         let (p, q) = (*ids.get(first as usize)?, *ids.get(first as usize + 1)?);
         if q != p + 1 {
             return None; // something (boilerplate) sits between them
         }
-        if fixed.get(first as usize) != Some(&false) || fixed.get(first as usize + 1) != Some(&false) {
+        if fixed.get(first as usize) != Some(&false)
+            || fixed.get(first as usize + 1) != Some(&false)
+        {
             return None; // an exact repeat is already spoken for
         }
         let (prep, other_prep) = match side {
@@ -285,7 +317,9 @@ impl Pair<'_> {
             Side::B => (self.pb, self.pa),
         };
         let target = other_prep.stems(*other);
-        if self.overlap(prep.stems(p), target).0 <= 0.0 || self.overlap(prep.stems(q), target).0 <= 0.0 {
+        if self.overlap(prep.stems(p), target).0 <= 0.0
+            || self.overlap(prep.stems(q), target).0 <= 0.0
+        {
             return None;
         }
         let union = union(prep.stems(p), prep.stems(q));
@@ -338,7 +372,8 @@ impl Pair<'_> {
         let mut found = self.candidates(&fa, &fb, 3, self.options.moved_threshold);
         found.sort_by(|x, y| y.2.total_cmp(&x.2));
 
-        let mut in_order: BTreeMap<u32, SentRange> = links.iter().map(|l| (l.a.start, l.b)).collect();
+        let mut in_order: BTreeMap<u32, SentRange> =
+            links.iter().map(|l| (l.a.start, l.b)).collect();
         let (mut taken_a, mut taken_b) = (vec![false; fa.len()], vec![false; fb.len()]);
         for (x, y, sim) in found {
             let (xi, yi) = (x as usize, y as usize);
@@ -351,8 +386,14 @@ impl Pair<'_> {
             taken_a[xi] = true;
             taken_b[yi] = true;
             let (a, b) = (SentRange::one(i), SentRange::one(j));
-            let before_ok = in_order.range(..i).next_back().is_none_or(|(_, r)| r.end <= j);
-            let after_ok = in_order.range(i + 1..).next().is_none_or(|(_, r)| r.start > j);
+            let before_ok = in_order
+                .range(..i)
+                .next_back()
+                .is_none_or(|(_, r)| r.end <= j);
+            let after_ok = in_order
+                .range(i + 1..)
+                .next()
+                .is_none_or(|(_, r)| r.start > j);
             let identical = self.same_terms(a, b);
             let kind = match (before_ok && after_ok, identical) {
                 (false, _) => LinkKind::Moved,
@@ -379,7 +420,11 @@ impl Pair<'_> {
         if ga.len().saturating_mul(gb.len()) <= EXHAUSTIVE_PAIRS {
             for (x, &i) in ga.iter().enumerate() {
                 scored.clear();
-                scored.extend(gb.iter().enumerate().map(|(y, &j)| (y as u32, self.sim(i, j))));
+                scored.extend(
+                    gb.iter()
+                        .enumerate()
+                        .map(|(y, &j)| (y as u32, self.sim(i, j))),
+                );
                 best(&mut scored, keep, min, x as u32, &mut out);
             }
             return out;
@@ -422,7 +467,11 @@ impl Pair<'_> {
             let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
             scored.clear();
             for &y in &touched {
-                let wb = gb.get(y as usize).and_then(|&j| self.wb.get(j as usize)).copied().unwrap_or(0.0);
+                let wb = gb
+                    .get(y as usize)
+                    .and_then(|&j| self.wb.get(j as usize))
+                    .copied()
+                    .unwrap_or(0.0);
                 let partial = acc.get(y as usize).copied().unwrap_or(0.0);
                 scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
                 if let Some(slot) = acc.get_mut(y as usize) {
@@ -484,14 +533,24 @@ impl Pair<'_> {
 
 /// The tokens of a run of sentences.
 fn run_tokens(doc: &Document, r: SentRange) -> &[crate::document::Token] {
-    let first = doc.sentences.get(r.start as usize).map_or(0, |s| s.tokens.start);
-    let last = r.end.checked_sub(1).and_then(|e| doc.sentences.get(e as usize)).map_or(0, |s| s.tokens.end);
+    let first = doc
+        .sentences
+        .get(r.start as usize)
+        .map_or(0, |s| s.tokens.start);
+    let last = r
+        .end
+        .checked_sub(1)
+        .and_then(|e| doc.sentences.get(e as usize))
+        .map_or(0, |s| s.tokens.end);
     doc.tokens.get(first as usize..last as usize).unwrap_or(&[])
 }
 
 /// The sentence ids at some positions of a live list.
 fn ids(live: &[u32], positions: &[u32]) -> Vec<u32> {
-    positions.iter().filter_map(|&p| live.get(p as usize).copied()).collect()
+    positions
+        .iter()
+        .filter_map(|&p| live.get(p as usize).copied())
+        .collect()
 }
 
 /// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.

@@ -42,10 +42,15 @@ impl<'a> Run<'a> {
 
     /// The byte span of a token range; an empty range becomes an empty span where it sits.
     fn span(&self, r: &Range<usize>) -> Span {
-        if let (Some(first), Some(last)) = (self.tokens.get(r.start), r.end.checked_sub(1).and_then(|e| self.tokens.get(e)))
-            && r.start < r.end
+        if let (Some(first), Some(last)) = (
+            self.tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) && r.start < r.end
         {
-            return Span { start: first.span.start, end: last.span.end };
+            return Span {
+                start: first.span.start,
+                end: last.span.end,
+            };
         }
         let at = match self.tokens.get(r.start) {
             Some(t) => t.span.start,
@@ -81,7 +86,11 @@ pub(crate) fn word_ops(
     // cannot be pathological; only long runs get a deadline.
     let deadline = (old.len() * new.len() > DEADLINE_FROM).then(|| Instant::now() + deadline);
     let ops = if old == new {
-        vec![DiffOp::Equal { old_index: 0, new_index: 0, len: old.len() }]
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: old.len(),
+        }]
     } else {
         capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline)
     };
@@ -90,10 +99,26 @@ pub(crate) fn word_ops(
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            shared += x.tokens.get(old.clone()).unwrap_or(&[]).iter().filter(|t| t.kind != TokenKind::Punct).count() as u32;
+            shared += x
+                .tokens
+                .get(old.clone())
+                .unwrap_or(&[])
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .count() as u32;
             // Cut wherever either side starts a sentence; both sides advance together.
-            let mut cuts: Vec<usize> = x.cuts.iter().filter(|&&c| c > old.start && c < old.end).map(|&c| c - old.start).collect();
-            cuts.extend(y.cuts.iter().filter(|&&c| c > new.start && c < new.end).map(|&c| c - new.start));
+            let mut cuts: Vec<usize> = x
+                .cuts
+                .iter()
+                .filter(|&&c| c > old.start && c < old.end)
+                .map(|&c| c - old.start)
+                .collect();
+            cuts.extend(
+                y.cuts
+                    .iter()
+                    .filter(|&&c| c > new.start && c < new.end)
+                    .map(|&c| c - new.start),
+            );
             cuts.sort_unstable();
             cuts.dedup();
             let mut from = 0;
@@ -117,7 +142,11 @@ pub(crate) fn word_ops(
                 (true, false) => OpKind::Insert,
                 (true, true) => continue,
             };
-            out.push(WordOp { kind, a: x.span(&ka), b: y.span(&kb) });
+            out.push(WordOp {
+                kind,
+                a: x.span(&ka),
+                b: y.span(&kb),
+            });
         }
     }
     (out, shared)

@@ -210,9 +210,8 @@ impl Comparison {
 
     pub fn with_options(corpus: &Corpus, options: &Options) -> Comparison {
         let stems = terms::Stems::build(&corpus.vocab);
-        let prepared: Vec<terms::Prepared> = parallel_map(&corpus.documents, |doc| {
-            terms::Prepared::build(doc, &stems)
-        });
+        let prepared: Vec<terms::Prepared> =
+            parallel_map(&corpus.documents, |doc| terms::Prepared::build(doc, &stems));
         let docs = &corpus.documents;
         let pairs: Vec<(usize, usize)> = (0..docs.len())
             .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
@@ -221,7 +220,7 @@ impl Comparison {
             let (a, b) = (&docs[i], &docs[j]);
             let raw = align::align(a, b, &prepared[i], &prepared[j], options);
             let links: Vec<Link> = parallel_map(&raw, |l| {
-                    let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
+                let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
                 Link {
                     a: l.a,
                     b: l.b,

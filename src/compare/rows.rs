@@ -20,6 +20,9 @@ pub struct Rows {
     row_of: Vec<Vec<u32>>,
 }
 
+/// A half-open run of rows or sentences.
+type Run = (u32, u32);
+
 impl Rows {
     /// Documents are merged in one at a time: each new document's sentences go level with the
     /// rows their in-order links point to (the heaviest non-crossing choice, weights summed over
@@ -30,23 +33,37 @@ impl Rows {
         let mut bands: Vec<Vec<Option<SentRange>>> = Vec::new();
         for (d, doc) in corpus.documents.iter().enumerate() {
             let row_of = index(&bands, d);
-            let mut weights: HashMap<((u32, u32), (u32, u32)), f32> = HashMap::new();
-            for al in alignments.iter().filter(|al| al.b.index() == d && al.a.index() < d) {
-                let Some(rows) = row_of.get(al.a.index()) else { continue };
+            let mut weights: HashMap<(Run, Run), f32> = HashMap::new();
+            for al in alignments
+                .iter()
+                .filter(|al| al.b.index() == d && al.a.index() < d)
+            {
+                let Some(rows) = row_of.get(al.a.index()) else {
+                    continue;
+                };
                 for link in al.links.iter().filter(|l| l.kind != LinkKind::Moved) {
                     let first = rows.get(link.a.start as usize);
                     let last = link.a.end.checked_sub(1).and_then(|e| rows.get(e as usize));
                     if let (Some(&r0), Some(&r1)) = (first, last) {
-                        *weights.entry(((r0, r1 + 1), (link.b.start, link.b.end))).or_default() += link.similarity;
+                        *weights
+                            .entry(((r0, r1 + 1), (link.b.start, link.b.end)))
+                            .or_default() += link.similarity;
                     }
                 }
             }
             let items: Vec<Item> = weights
                 .into_iter()
-                .map(|(((r0, r1), (s0, s1)), weight)| Item { a: (r0, r1), b: (s0, s1), weight })
+                .map(|(((r0, r1), (s0, s1)), weight)| Item {
+                    a: (r0, r1),
+                    b: (s0, s1),
+                    weight,
+                })
                 .collect();
             let sentences = doc.sentences.len() as u32;
-            let chosen: Vec<&Item> = chain::heaviest(&items, sentences).into_iter().filter_map(|i| items.get(i)).collect();
+            let chosen: Vec<&Item> = chain::heaviest(&items, sentences)
+                .into_iter()
+                .filter_map(|i| items.get(i))
+                .collect();
             bands = merge(bands, d, docs, sentences, &chosen);
         }
         let words = docs.div_ceil(64).max(1);
@@ -55,7 +72,11 @@ impl Rows {
             cells: Vec::with_capacity(bands.len() * docs),
             support: Vec::with_capacity(bands.len() * words),
             words,
-            row_of: corpus.documents.iter().map(|d| vec![0; d.sentences.len()]).collect(),
+            row_of: corpus
+                .documents
+                .iter()
+                .map(|d| vec![0; d.sentences.len()])
+                .collect(),
         };
         for band in &bands {
             rows.push(band);
@@ -77,13 +98,19 @@ impl Rows {
         if doc.index() >= self.docs {
             return None;
         }
-        self.cells.get(row * self.docs + doc.index()).copied().flatten()
+        self.cells
+            .get(row * self.docs + doc.index())
+            .copied()
+            .flatten()
     }
 
     /// The documents that carry `row`: those with sentences in it, and those that have a moved
     /// counterpart of one of them elsewhere.
     pub fn support(&self, row: usize) -> impl Iterator<Item = DocId> + '_ {
-        let bits = self.support.get(row * self.words..(row + 1) * self.words).unwrap_or(&[]);
+        let bits = self
+            .support
+            .get(row * self.words..(row + 1) * self.words)
+            .unwrap_or(&[]);
         (0..self.docs)
             .filter(move |&d| bits.get(d / 64).is_some_and(|w| w >> (d % 64) & 1 == 1))
             .map(|d| DocId(d as u32))
@@ -91,7 +118,10 @@ impl Rows {
 
     /// The row holding a sentence, for aligned scrolling and jumps.
     pub fn row_of(&self, doc: DocId, sentence: usize) -> Option<usize> {
-        self.row_of.get(doc.index())?.get(sentence).map(|&r| r as usize)
+        self.row_of
+            .get(doc.index())?
+            .get(sentence)
+            .map(|&r| r as usize)
     }
 
     fn push(&mut self, cells: &[Option<SentRange>]) {
@@ -119,7 +149,9 @@ impl Rows {
             for link in al.links.iter().filter(|l| l.kind == LinkKind::Moved) {
                 for (own, range, other) in [(al.a, link.a, al.b), (al.b, link.b, al.a)] {
                     for s in range.range() {
-                        let Some(row) = self.row_of(own, s) else { continue };
+                        let Some(row) = self.row_of(own, s) else {
+                            continue;
+                        };
                         let d = other.index();
                         if let Some(w) = self.support.get_mut(row * self.words + d / 64) {
                             *w |= 1 << (d % 64);
@@ -172,13 +204,19 @@ fn merge(
         while let Some((_, band)) = old.next_if(|(r, _)| (*r as u32) < item.a.1) {
             for (slot, cell) in joined.iter_mut().zip(band) {
                 *slot = match (*slot, cell) {
-                    (Some(x), Some(y)) => Some(SentRange { start: x.start.min(y.start), end: x.end.max(y.end) }),
+                    (Some(x), Some(y)) => Some(SentRange {
+                        start: x.start.min(y.start),
+                        end: x.end.max(y.end),
+                    }),
                     (x, y) => x.or(y),
                 };
             }
         }
         if let Some(cell) = joined.get_mut(d) {
-            *cell = Some(SentRange { start: item.b.0, end: item.b.1 });
+            *cell = Some(SentRange {
+                start: item.b.0,
+                end: item.b.1,
+            });
         }
         out.push(joined);
         next = item.b.1;

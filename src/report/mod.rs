@@ -1,4 +1,4 @@
 //! Headless renderings for scripts and reviewers: nothing here touches a terminal.
 
-pub mod inspect;
 pub mod compare;
+pub mod inspect;

@@ -36,10 +36,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn write(corpus: &Corpus, cmp: &Comparison, stats_only: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    stats_only: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let title = corpus.documents.first().map_or("", |d| d.title.as_str());
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")?;
-    writeln!(out, "<title>parallax: {}</title><style>{STYLE}</style></head><body>", escape(title))?;
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        out,
+        "<title>parallax: {}</title><style>{STYLE}</style></head><body>",
+        escape(title)
+    )?;
     writeln!(out, "<h1>{}</h1>", escape(title))?;
     summary(corpus, cmp, out)?;
     if !stats_only {
@@ -49,7 +61,10 @@ pub fn write(corpus: &Corpus, cmp: &Comparison, stats_only: bool, out: &mut dyn 
 }
 
 fn summary(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "<h2>Documents</h2><table class=\"stats\"><tr><th>#</th><th>Source</th><th>Title</th><th>Sentences</th></tr>")?;
+    writeln!(
+        out,
+        "<h2>Documents</h2><table class=\"stats\"><tr><th>#</th><th>Source</th><th>Title</th><th>Sentences</th></tr>"
+    )?;
     for d in &corpus.documents {
         writeln!(
             out,
@@ -60,7 +75,10 @@ fn summary(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result
             d.sentences.len()
         )?;
     }
-    writeln!(out, "</table>\n<h2>Statistics</h2><table class=\"stats\"><tr><th>Pair</th><th>Document</th><th>Words shared verbatim</th><th>Identical</th><th>Paraphrased</th><th>Moved</th><th>Unique</th><th>Mean similarity</th></tr>")?;
+    writeln!(
+        out,
+        "</table>\n<h2>Statistics</h2><table class=\"stats\"><tr><th>Pair</th><th>Document</th><th>Words shared verbatim</th><th>Identical</th><th>Paraphrased</th><th>Moved</th><th>Unique</th><th>Mean similarity</th></tr>"
+    )?;
     for al in cmp.alignments() {
         let s = &al.stats;
         for (k, (id, side)) in [(al.a, &s.a), (al.b, &s.b)].into_iter().enumerate() {
@@ -91,9 +109,17 @@ fn summary(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result
 }
 
 fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "<h2>Side by side</h2><table class=\"rows\"><tr><th></th>")?;
+    writeln!(
+        out,
+        "<h2>Side by side</h2><table class=\"rows\"><tr><th></th>"
+    )?;
     for d in &corpus.documents {
-        writeln!(out, "<th>[{}] {}</th>", d.id.0, escape(&d.origin.to_string()))?;
+        writeln!(
+            out,
+            "<th>[{}] {}</th>",
+            d.id.0,
+            escape(&d.origin.to_string())
+        )?;
     }
     writeln!(out, "</tr>")?;
     for row in 0..cmp.rows().len() {
@@ -102,19 +128,35 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
             RowKind::Boilerplate => ("boilerplate", "boilerplate".to_string()),
             RowKind::Unique => ("unique", "only here".to_string()),
             RowKind::Moved(to) => {
-                let places: Vec<String> = to.iter().map(|(d, r)| format!("[{}] s{}", d.0, r.start)).collect();
+                let places: Vec<String> = to
+                    .iter()
+                    .map(|(d, r)| format!("[{}] s{}", d.0, r.start))
+                    .collect();
                 ("moved", format!("moved ↷ {}", places.join(", ")))
             }
             RowKind::Identical => ("identical", "identical".to_string()),
             RowKind::Paraphrase(sim) => ("paraphrase", format!("paraphrase {sim:.2}")),
         };
-        write!(out, "<tr class=\"{class}\"><td class=\"mark\">{}</td>", escape(&mark))?;
+        write!(
+            out,
+            "<tr class=\"{class}\"><td class=\"mark\">{}</td>",
+            escape(&mark)
+        )?;
         for d in &corpus.documents {
-            let Some((k, cell)) = view.cells.iter().enumerate().find(|(_, c)| c.doc.id == d.id) else {
+            let Some((k, cell)) = view
+                .cells
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.doc.id == d.id)
+            else {
                 write!(out, "<td></td>")?;
                 continue;
             };
-            write!(out, "<td><span class=\"sid\">s{}</span>", cell.sentences.start)?;
+            write!(
+                out,
+                "<td><span class=\"sid\">s{}</span>",
+                cell.sentences.start
+            )?;
             let class = if k == 0 { "chg0" } else { "chg1" };
             for (text, changed) in pieces(cell) {
                 if changed {

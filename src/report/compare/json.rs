@@ -91,8 +91,17 @@ struct JsonRow {
 }
 
 /// The whole comparison; with `stats_only`, documents without sentences and pairs without links.
-pub fn write(corpus: &Corpus, cmp: &Comparison, stats_only: bool, out: &mut dyn Write) -> io::Result<()> {
-    let documents = corpus.documents.iter().map(|d| doc(d, stats_only)).collect();
+pub fn write(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    stats_only: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|d| doc(d, stats_only))
+        .collect();
     let pairs = cmp
         .alignments()
         .iter()
@@ -111,7 +120,14 @@ pub fn write(corpus: &Corpus, cmp: &Comparison, stats_only: bool, out: &mut dyn 
             })
             .collect()
     });
-    serde_json::to_writer(&mut *out, &Output { documents, pairs, rows })?;
+    serde_json::to_writer(
+        &mut *out,
+        &Output {
+            documents,
+            pairs,
+            rows,
+        },
+    )?;
     writeln!(out)
 }
 

@@ -167,7 +167,11 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 /// The text of a cell split into `(text, changed)` pieces, sentences joined by a space.
 pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
     let mut out = Vec::new();
-    let sentences = cell.doc.sentences.get(cell.sentences.range()).unwrap_or(&[]);
+    let sentences = cell
+        .doc
+        .sentences
+        .get(cell.sentences.range())
+        .unwrap_or(&[]);
     for (k, s) in sentences.iter().enumerate() {
         if k > 0 {
             out.push((" ", false));
@@ -175,13 +179,25 @@ pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
         let mut at = s.span.start;
         for c in cell.changed.iter().filter(|c| s.span.contains(**c)) {
             if c.start > at {
-                out.push((cell.doc.slice(Span { start: at, end: c.start }), false));
+                out.push((
+                    cell.doc.slice(Span {
+                        start: at,
+                        end: c.start,
+                    }),
+                    false,
+                ));
             }
             out.push((cell.doc.slice(*c), true));
             at = c.end;
         }
         if at < s.span.end {
-            out.push((cell.doc.slice(Span { start: at, end: s.span.end }), false));
+            out.push((
+                cell.doc.slice(Span {
+                    start: at,
+                    end: s.span.end,
+                }),
+                false,
+            ));
         }
     }
     out

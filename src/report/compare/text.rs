@@ -31,9 +31,20 @@ impl Style {
 }
 
 /// The statistics of every pair.
-pub fn stats(corpus: &Corpus, cmp: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn stats(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for doc in &corpus.documents {
-        writeln!(out, "{} {} — {}", style.paint(BOLD, &format!("[{}]", doc.id.0)), doc.origin, doc.title)?;
+        writeln!(
+            out,
+            "{} {} — {}",
+            style.paint(BOLD, &format!("[{}]", doc.id.0)),
+            doc.origin,
+            doc.title
+        )?;
     }
     for al in cmp.alignments() {
         writeln!(out)?;
@@ -70,7 +81,12 @@ fn side_line(s: &SideStats) -> String {
 }
 
 /// The statistics, then every row.
-pub fn report(corpus: &Corpus, cmp: &Comparison, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn report(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     stats(corpus, cmp, style, out)?;
     for row in 0..cmp.rows().len() {
         let view = row_view(corpus, cmp, row);
@@ -79,7 +95,10 @@ pub fn report(corpus: &Corpus, cmp: &Comparison, style: Style, out: &mut dyn Wri
             RowKind::Boilerplate => style.paint(DIM, "· boilerplate"),
             RowKind::Unique => style.paint(BOLD, "+ only here"),
             RowKind::Moved(to) => {
-                let places: Vec<String> = to.iter().map(|(d, r)| format!("[{}] s{}", d.0, r.start)).collect();
+                let places: Vec<String> = to
+                    .iter()
+                    .map(|(d, r)| format!("[{}] s{}", d.0, r.start))
+                    .collect();
                 style.paint(BOLD, &format!("↷ moved, see {}", places.join(", ")))
             }
             RowKind::Identical => "= identical".to_string(),
@@ -87,11 +106,20 @@ pub fn report(corpus: &Corpus, cmp: &Comparison, style: Style, out: &mut dyn Wri
         };
         writeln!(out, "{marker}")?;
         for (k, cell) in view.cells.iter().enumerate() {
-            let (open, close, colour) = if k == 0 { ("[-", "-]", RED) } else { ("{+", "+}", GREEN) };
+            let (open, close, colour) = if k == 0 {
+                ("[-", "-]", RED)
+            } else {
+                ("{+", "+}", GREEN)
+            };
             let label = if cell.sentences.len() == 1 {
                 format!("[{}] s{}", cell.doc.id.0, cell.sentences.start)
             } else {
-                format!("[{}] s{}-{}", cell.doc.id.0, cell.sentences.start, cell.sentences.end - 1)
+                format!(
+                    "[{}] s{}-{}",
+                    cell.doc.id.0,
+                    cell.sentences.start,
+                    cell.sentences.end - 1
+                )
             };
             let mut line = String::new();
             for (text, changed) in pieces(cell) {
