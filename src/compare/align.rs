@@ -8,6 +8,10 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+mod search;
+
+use search::EXHAUSTIVE_PAIRS;
+
 use super::chain::{self, Item};
 use super::terms::Prepared;
 use super::{LinkKind, Options, SentRange};
@@ -22,13 +26,6 @@ pub(crate) struct RawLink {
     pub similarity: f32,
 }
 
-/// Gaps with at most this many sentence pairs are scored exhaustively; larger ones use the index.
-const EXHAUSTIVE_PAIRS: usize = 400;
-/// Index postings longer than this are skipped when looking for candidates: such stems are so
-/// common that their weight is low, and walking them would make the search quadratic.
-const POSTING_CAP: usize = 128;
-/// Each sentence always probes at least this many of its rarest stems, however common.
-const MIN_PROBES: usize = 2;
 /// An exact repeat standing alone is trusted as an anchor only with this many content stems.
 const ANCHOR_MIN_STEMS: usize = 3;
 
@@ -44,6 +41,14 @@ struct Pair<'a> {
     wa: Vec<f32>,
     wb: Vec<f32>,
     options: &'a Options,
+}
+
+/// The live sentences of both sides (positions index these) and which are anchored.
+struct Space<'a> {
+    a_live: &'a [u32],
+    b_live: &'a [u32],
+    fixed_a: &'a [bool],
+    fixed_b: &'a [bool],
 }
 
 /// Which side of the pair a run of sentences is on.
@@ -96,22 +101,7 @@ impl Pair<'_> {
     fn run(&self) -> Vec<RawLink> {
         let (a_live, b_live) = (live(self.pa), live(self.pb));
         let anchors = self.anchors(&a_live, &b_live);
-
-        let mut links: Vec<RawLink> = Vec::new();
-        let mut from = (0, 0);
-        for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
-            let (ga, gb) = (&a_live[from.0..x], &b_live[from.1..y]);
-            self.chain_gap(ga, gb, &mut links);
-            if let (Some(&i), Some(&j)) = (a_live.get(x), b_live.get(y)) {
-                links.push(RawLink {
-                    a: SentRange::one(i),
-                    b: SentRange::one(j),
-                    kind: LinkKind::Identical,
-                    similarity: 1.0,
-                });
-            }
-            from = (x + 1, y + 1);
-        }
+        let mut links = self.chain(&a_live, &b_live, &anchors);
         self.moved(&a_live, &b_live, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
@@ -158,16 +148,32 @@ impl Pair<'_> {
         out
     }
 
-    /// The in-order links between two runs of live sentences lying between anchors.
-    fn chain_gap(&self, ga: &[u32], gb: &[u32], links: &mut Vec<RawLink>) {
-        if ga.is_empty() || gb.is_empty() {
-            return;
-        }
+    /// The in-order links. Anchors enter the chain as sure items rather than as fixed
+    /// boundaries, so an exact repeat that moved cannot drag its neighbours out of order; the
+    /// other sentences get candidates from the whole of the other document.
+    fn chain(&self, a_live: &[u32], b_live: &[u32], anchors: &[(usize, usize)]) -> Vec<RawLink> {
         let o = self.options;
-        let seeds = self.candidates(ga, gb, o.candidates, o.link_threshold * 0.5);
-        let mut items: Vec<Item> = Vec::with_capacity(seeds.len() * 2);
-        let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
+        let mut fixed_a = vec![false; a_live.len()];
+        let mut fixed_b = vec![false; b_live.len()];
+        let mut items: Vec<Item> = Vec::with_capacity(anchors.len() + a_live.len());
+        for &(x, y) in anchors {
+            fixed_a[x] = true;
+            fixed_b[y] = true;
+            items.push(Item {
+                a: (x as u32, x as u32 + 1),
+                b: (y as u32, y as u32 + 1),
+                weight: 1.0,
+            });
+        }
+        let seeds = self.seeds(a_live, b_live, anchors, &fixed_a, &fixed_b);
         let single: HashMap<(u32, u32), f32> = seeds.iter().map(|&(x, y, s)| ((x, y), s)).collect();
+        let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
+        let space = Space {
+            a_live,
+            b_live,
+            fixed_a: &fixed_a,
+            fixed_b: &fixed_b,
+        };
         for &(x, y, sim) in &seeds {
             if sim >= o.link_threshold {
                 items.push(Item {
@@ -184,13 +190,14 @@ impl Pair<'_> {
                 (Side::B, y),
             ] {
                 if seen.insert((side, first, if side == Side::A { y } else { x })) {
-                    items.extend(self.merged(side, first, (x, y), ga, gb, &single));
+                    items.extend(self.merged(side, first, (x, y), &space, &single));
                 }
             }
         }
-        for i in chain::heaviest(&items, gb.len() as u32) {
+        let mut links = Vec::new();
+        for i in chain::heaviest(&items, b_live.len() as u32) {
             let Some(item) = items.get(i) else { continue };
-            let (Some(a), Some(b)) = (run(ga, item.a), run(gb, item.b)) else {
+            let (Some(a), Some(b)) = (run(a_live, item.a), run(b_live, item.b)) else {
                 continue;
             };
             let kind = if self.same_terms(a, b) {
@@ -205,6 +212,69 @@ impl Pair<'_> {
                 similarity: item.weight,
             });
         }
+        links
+    }
+
+    /// Candidate pairs `(a position, b position, similarity)` of the sentences not anchored.
+    /// Where the anchors leave a narrow gap, its sentences are first sought inside it, where an
+    /// edited sentence usually stays; the others, and those without a good match there, are
+    /// sought in the whole other document.
+    fn seeds(
+        &self,
+        a_live: &[u32],
+        b_live: &[u32],
+        anchors: &[(usize, usize)],
+        fixed_a: &[bool],
+        fixed_b: &[bool],
+    ) -> Vec<(u32, u32, f32)> {
+        let o = self.options;
+        let min = o.link_threshold * 0.5;
+        let mut seeds: Vec<(u32, u32, f32)> = Vec::new();
+        let mut best = vec![0f32; a_live.len()];
+        let mut from = (0, 0);
+        for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
+            let (pa, pb): (Vec<u32>, Vec<u32>) =
+                ((from.0..x as u32).collect(), (from.1..y as u32).collect());
+            from = (x as u32 + 1, y as u32 + 1);
+            if pa.len().saturating_mul(pb.len()) > EXHAUSTIVE_PAIRS {
+                continue; // a wide gap: its sentences are sought everywhere below
+            }
+            let found = self.candidates(&ids(a_live, &pa), &ids(b_live, &pb), o.candidates, min);
+            for (i, j, sim) in found {
+                let (Some(&p), Some(&q)) = (pa.get(i as usize), pb.get(j as usize)) else {
+                    continue;
+                };
+                if let Some(b) = best.get_mut(p as usize) {
+                    *b = b.max(sim);
+                }
+                seeds.push((p, q, sim));
+            }
+        }
+        let needy: Vec<u32> = (0..a_live.len() as u32)
+            .filter(|&p| !fixed_a[p as usize] && best[p as usize] < o.moved_threshold)
+            .collect();
+        if needy.is_empty() {
+            return seeds;
+        }
+        let free_b: Vec<u32> = (0..b_live.len() as u32)
+            .filter(|&q| !fixed_b[q as usize])
+            .collect();
+        let known: HashSet<(u32, u32)> = seeds.iter().map(|&(p, q, _)| (p, q)).collect();
+        let found = self.candidates(
+            &ids(a_live, &needy),
+            &ids(b_live, &free_b),
+            o.candidates,
+            min,
+        );
+        for (i, j, sim) in found {
+            let (Some(&p), Some(&q)) = (needy.get(i as usize), free_b.get(j as usize)) else {
+                continue;
+            };
+            if !known.contains(&(p, q)) {
+                seeds.push((p, q, sim));
+            }
+        }
+        seeds
     }
 
     /// The 2:1 (or 1:2) item that merges positions `first, first + 1` on `side` against the
@@ -215,17 +285,29 @@ impl Pair<'_> {
         side: Side,
         first: u32,
         at: (u32, u32),
-        ga: &[u32],
-        gb: &[u32],
+        space: &Space,
         single: &HashMap<(u32, u32), f32>,
     ) -> Option<Item> {
-        let (ids, other) = match side {
-            Side::A => (ga, gb.get(at.1 as usize)?),
-            Side::B => (gb, ga.get(at.0 as usize)?),
+        let (ids, fixed, other) = match side {
+            Side::A => (
+                space.a_live,
+                space.fixed_a,
+                space.b_live.get(at.1 as usize)?,
+            ),
+            Side::B => (
+                space.b_live,
+                space.fixed_b,
+                space.a_live.get(at.0 as usize)?,
+            ),
         };
         let (p, q) = (*ids.get(first as usize)?, *ids.get(first as usize + 1)?);
         if q != p + 1 {
             return None; // something (boilerplate) sits between them
+        }
+        if fixed.get(first as usize) != Some(&false)
+            || fixed.get(first as usize + 1) != Some(&false)
+        {
+            return None; // an exact repeat is already spoken for
         }
         let (prep, other_prep) = match side {
             Side::A => (self.pa, self.pb),
@@ -327,115 +409,6 @@ impl Pair<'_> {
         }
     }
 
-    /// Scored pairs `(rank in ga, rank in gb, similarity)` with similarity at least `min`, at
-    /// most `keep` per sentence of `ga`.
-    fn candidates(&self, ga: &[u32], gb: &[u32], keep: usize, min: f32) -> Vec<(u32, u32, f32)> {
-        let mut out = Vec::new();
-        let mut scored: Vec<(u32, f32)> = Vec::new();
-        if ga.len().saturating_mul(gb.len()) <= EXHAUSTIVE_PAIRS {
-            for (x, &i) in ga.iter().enumerate() {
-                scored.clear();
-                scored.extend(
-                    gb.iter()
-                        .enumerate()
-                        .map(|(y, &j)| (y as u32, self.sim(i, j))),
-                );
-                best(&mut scored, keep, min, x as u32, &mut out);
-            }
-            return out;
-        }
-
-        let mut postings: Vec<(u32, u32)> = gb
-            .iter()
-            .enumerate()
-            .flat_map(|(y, &j)| self.pb.stems(j).iter().map(move |&s| (s, y as u32)))
-            .collect();
-        postings.sort_unstable();
-        let posting = |stem: u32| {
-            let lo = postings.partition_point(|p| p.0 < stem);
-            let hi = postings.partition_point(|p| p.0 <= stem);
-            postings.get(lo..hi).unwrap_or(&[])
-        };
-
-        let mut acc = vec![0f32; gb.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut probes: Vec<(usize, u32)> = Vec::new();
-        for (x, &i) in ga.iter().enumerate() {
-            probes.clear();
-            probes.extend(self.pa.stems(i).iter().map(|&s| (posting(s).len(), s)));
-            probes.sort_unstable();
-            for (k, &(len, stem)) in probes.iter().enumerate() {
-                if len > POSTING_CAP && k >= MIN_PROBES {
-                    break;
-                }
-                let w = self.idf.get(stem as usize).copied().unwrap_or(0.0);
-                for &(_, y) in posting(stem) {
-                    if let Some(slot) = acc.get_mut(y as usize) {
-                        if *slot == 0.0 {
-                            touched.push(y);
-                        }
-                        *slot += w;
-                    }
-                }
-            }
-            // The partial overlap ranks the candidates; only the best few get an exact score.
-            let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
-            scored.clear();
-            for &y in &touched {
-                let wb = gb
-                    .get(y as usize)
-                    .and_then(|&j| self.wb.get(j as usize))
-                    .copied()
-                    .unwrap_or(0.0);
-                let partial = acc.get(y as usize).copied().unwrap_or(0.0);
-                scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
-                if let Some(slot) = acc.get_mut(y as usize) {
-                    *slot = 0.0;
-                }
-            }
-            touched.clear();
-            scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
-            scored.truncate(keep * 3);
-            for entry in scored.iter_mut() {
-                entry.1 = gb.get(entry.0 as usize).map_or(0.0, |&j| self.sim(i, j));
-            }
-            best(&mut scored, keep, min, x as u32, &mut out);
-        }
-        out
-    }
-
-    /// Weighted Dice similarity of two single sentences' content stems. Pairs sharing a single
-    /// stem need a near-total match, so one shared name does not make two sentences kin.
-    fn sim(&self, i: u32, j: u32) -> f32 {
-        let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
-        let total = self.wa.get(i as usize).copied().unwrap_or(0.0)
-            + self.wb.get(j as usize).copied().unwrap_or(0.0);
-        let sim = 2.0 * shared / total.max(f32::EPSILON);
-        if count < 2 && sim < 0.8 { 0.0 } else { sim }
-    }
-
-    /// Shared weight and number of shared stems of two sorted stem lists.
-    fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
-        let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
-        while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
-            match s.cmp(&t) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    weight += self.idf.get(s as usize).copied().unwrap_or(0.0);
-                    count += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (weight, count)
-    }
-
-    fn weight(&self, stems: &[u32]) -> f32 {
-        stems.iter().filter_map(|&s| self.idf.get(s as usize)).sum()
-    }
-
     /// Whether two runs have the same normalised term sequence.
     fn same_terms(&self, a: SentRange, b: SentRange) -> bool {
         let (x, y) = (run_tokens(self.a, a), run_tokens(self.b, b));
@@ -457,16 +430,12 @@ fn run_tokens(doc: &Document, r: SentRange) -> &[crate::document::Token] {
     doc.tokens.get(first as usize..last as usize).unwrap_or(&[])
 }
 
-/// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
-fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {
-    scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
-    out.extend(
-        scored
-            .iter()
-            .take(keep)
-            .filter(|e| e.1 >= min && e.1 > 0.0)
-            .map(|&(y, s)| (x, y, s)),
-    );
+/// The sentence ids at some positions of a live list.
+fn ids(live: &[u32], positions: &[u32]) -> Vec<u32> {
+    positions
+        .iter()
+        .filter_map(|&p| live.get(p as usize).copied())
+        .collect()
 }
 
 /// Sorted union of two sorted stem lists.

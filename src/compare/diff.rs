@@ -5,10 +5,13 @@
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 
 use super::{OpKind, SentRange, WordOp};
 use crate::document::{Document, Span, TermId, Token, TokenKind};
+
+/// Token-count product above which a word diff runs against the clock.
+const DEADLINE_FROM: usize = 4096;
 
 /// One side of a link: its tokens and where its sentences start among them.
 struct Run<'a> {
@@ -78,12 +81,19 @@ pub(crate) fn word_ops(
     deadline: Duration,
 ) -> (Vec<WordOp>, u32) {
     let (x, y) = (Run::new(a, ra), Run::new(b, rb));
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &x.terms(),
-        &y.terms(),
-        Some(Instant::now() + deadline),
-    );
+    let (old, new) = (x.terms(), y.terms());
+    // Reading the clock is a large share of the cost of diffing two short sentences, and they
+    // cannot be pathological; only long runs get a deadline.
+    let deadline = (old.len() * new.len() > DEADLINE_FROM).then(|| Instant::now() + deadline);
+    let ops = if old == new {
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: old.len(),
+        }]
+    } else {
+        capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline)
+    };
     let mut out = Vec::with_capacity(ops.len());
     let mut shared = 0u32;
     for op in ops {

@@ -210,29 +210,29 @@ impl Comparison {
 
     pub fn with_options(corpus: &Corpus, options: &Options) -> Comparison {
         let stems = terms::Stems::build(&corpus.vocab);
+        let tokens: usize = corpus.documents.iter().map(|d| d.tokens.len()).sum();
         let prepared: Vec<terms::Prepared> =
-            parallel_map(&corpus.documents, |doc| terms::Prepared::build(doc, &stems));
+            parallel_map(&corpus.documents, tokens >= PARALLEL_TOKENS, |doc| {
+                terms::Prepared::build(doc, &stems)
+            });
         let docs = &corpus.documents;
         let pairs: Vec<(usize, usize)> = (0..docs.len())
             .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
             .collect();
-        let alignments = parallel_map(&pairs, |&(i, j)| {
+        let alignments = parallel_map(&pairs, tokens >= PARALLEL_TOKENS, |&(i, j)| {
             let (a, b) = (&docs[i], &docs[j]);
             let raw = align::align(a, b, &prepared[i], &prepared[j], options);
-            let links: Vec<Link> = raw
-                .into_iter()
-                .map(|l| {
-                    let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
-                    Link {
-                        a: l.a,
-                        b: l.b,
-                        kind: l.kind,
-                        similarity: l.similarity,
-                        ops,
-                        shared_words,
-                    }
-                })
-                .collect();
+            let links: Vec<Link> = parallel_map(&raw, raw.len() >= PARALLEL_LINKS, |l| {
+                let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
+                Link {
+                    a: l.a,
+                    b: l.b,
+                    kind: l.kind,
+                    similarity: l.similarity,
+                    ops,
+                    shared_words,
+                }
+            });
             let stats = stats::pair(a, b, &links);
             Alignment {
                 a: a.id,
@@ -307,10 +307,17 @@ fn index_counterparts(docs: usize, alignments: &[Alignment]) -> PerDoc<Vec<(u32,
     PerDoc(out)
 }
 
-/// Map `f` over `items` on up to as many threads as the machine has cores, keeping order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// Below this many tokens in the corpus, preparing and aligning run on one thread: starting
+/// threads (and waiting for a busy machine to schedule them) costs more than the work.
+const PARALLEL_TOKENS: usize = 50_000;
+/// Below this many links in a pair, their word diffs run on one thread, for the same reason.
+const PARALLEL_LINKS: usize = 1_000;
+
+/// Map `f` over `items`, when `worth` it on up to as many threads as the machine has cores,
+/// keeping order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], worth: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2 {
+    if !worth || threads < 2 || items.len() < 2 {
         return items.iter().map(f).collect();
     }
     let chunk = items.len().div_ceil(threads);

@@ -2,6 +2,9 @@
 //! optional run of sentences, plus the row's support (the documents that carry it). The panes,
 //! the text report and the JSON all render from it; every document reads top to bottom in it.
 
+use std::collections::HashMap;
+
+use super::chain::{self, Item};
 use super::{Alignment, DocId, LinkKind, SentRange};
 use crate::document::Corpus;
 
@@ -17,81 +20,67 @@ pub struct Rows {
     row_of: Vec<Vec<u32>>,
 }
 
-/// A union-find over every sentence of every document.
-struct Sets(Vec<u32>);
-
-impl Sets {
-    fn find(&mut self, mut x: u32) -> u32 {
-        while let Some(&p) = self.0.get(x as usize) {
-            if p == x {
-                break;
-            }
-            let grand = self.0.get(p as usize).copied().unwrap_or(p);
-            if let Some(slot) = self.0.get_mut(x as usize) {
-                *slot = grand;
-            }
-            x = grand;
-        }
-        x
-    }
-
-    fn join(&mut self, x: u32, y: u32) {
-        let (rx, ry) = (self.find(x), self.find(y));
-        if let Some(slot) = self.0.get_mut(rx.max(ry) as usize) {
-            *slot = rx.min(ry);
-        }
-    }
-}
+/// A half-open run of rows or sentences.
+type Run = (u32, u32);
 
 impl Rows {
-    /// Sentences joined by in-order links (directly or through other documents) share a row;
-    /// moved links only add support, since putting them level would break a document's order.
+    /// Documents are merged in one at a time: each new document's sentences go level with the
+    /// rows their in-order links point to (the heaviest non-crossing choice, weights summed over
+    /// the documents already placed), and its other sentences get rows of their own. Moved links
+    /// only add support, since putting them level would break a document's order.
     pub(crate) fn build(corpus: &Corpus, alignments: &[Alignment]) -> Rows {
-        let lens: Vec<usize> = corpus.documents.iter().map(|d| d.sentences.len()).collect();
-        let base: Vec<u32> = lens
-            .iter()
-            .scan(0u32, |acc, &n| {
-                let at = *acc;
-                *acc += n as u32;
-                Some(at)
-            })
-            .collect();
-        let total = lens.iter().sum::<usize>() as u32;
-        let node = |d: DocId, s: u32| base.get(d.index()).map_or(0, |b| b + s);
-
-        let mut sets = Sets((0..total).collect());
-        for al in alignments {
-            for link in al.links.iter().filter(|l| l.kind != LinkKind::Moved) {
-                let first = node(al.a, link.a.start);
-                let others = (link.a.start..link.a.end)
-                    .map(|s| node(al.a, s))
-                    .chain((link.b.start..link.b.end).map(|s| node(al.b, s)));
-                for n in others {
-                    sets.join(first, n);
+        let docs = corpus.documents.len();
+        let mut bands: Vec<Vec<Option<SentRange>>> = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            let row_of = index(&bands, d);
+            let mut weights: HashMap<(Run, Run), f32> = HashMap::new();
+            for al in alignments
+                .iter()
+                .filter(|al| al.b.index() == d && al.a.index() < d)
+            {
+                let Some(rows) = row_of.get(al.a.index()) else {
+                    continue;
+                };
+                for link in al.links.iter().filter(|l| l.kind != LinkKind::Moved) {
+                    let first = rows.get(link.a.start as usize);
+                    let last = link.a.end.checked_sub(1).and_then(|e| rows.get(e as usize));
+                    if let (Some(&r0), Some(&r1)) = (first, last) {
+                        *weights
+                            .entry(((r0, r1 + 1), (link.b.start, link.b.end)))
+                            .or_default() += link.similarity;
+                    }
                 }
             }
+            let items: Vec<Item> = weights
+                .into_iter()
+                .map(|(((r0, r1), (s0, s1)), weight)| Item {
+                    a: (r0, r1),
+                    b: (s0, s1),
+                    weight,
+                })
+                .collect();
+            let sentences = doc.sentences.len() as u32;
+            let chosen: Vec<&Item> = chain::heaviest(&items, sentences)
+                .into_iter()
+                .filter_map(|i| items.get(i))
+                .collect();
+            bands = merge(bands, d, docs, sentences, &chosen);
         }
-        let owner: Vec<u32> = (0..total).map(|n| sets.find(n)).collect();
-        let members = Members::new(&owner, &base);
-
-        let docs = lens.len();
         let words = docs.div_ceil(64).max(1);
         let mut rows = Rows {
             docs,
-            cells: Vec::new(),
-            support: Vec::new(),
+            cells: Vec::with_capacity(bands.len() * docs),
+            support: Vec::with_capacity(bands.len() * words),
             words,
-            row_of: lens.iter().map(|&n| vec![0; n]).collect(),
+            row_of: corpus
+                .documents
+                .iter()
+                .map(|d| vec![0; d.sentences.len()])
+                .collect(),
         };
-        Emitter {
-            lens,
-            base,
-            owner,
-            members,
-            front: vec![0; docs],
-            fresh: total,
+        for band in &bands {
+            rows.push(band);
         }
-        .run(&mut rows);
         rows.add_moved_support(alignments);
         rows
     }
@@ -174,154 +163,65 @@ impl Rows {
     }
 }
 
-/// The sentences of each multi-sentence set, sorted by document and sentence.
-struct Members {
-    nodes: Vec<(u32, u32, u32)>,
+/// Per document placed so far, the row of each of its sentences.
+fn index(bands: &[Vec<Option<SentRange>>], placed: usize) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); placed];
+    for (r, band) in bands.iter().enumerate() {
+        for (d, cell) in band.iter().enumerate().take(placed) {
+            if let (Some(cell), Some(list)) = (cell, out.get_mut(d)) {
+                list.extend(cell.range().map(|_| r as u32));
+            }
+        }
+    }
+    out
 }
 
-impl Members {
-    fn new(owner: &[u32], base: &[u32]) -> Members {
-        let mut size = vec![0u32; owner.len()];
-        for &root in owner {
-            if let Some(n) = size.get_mut(root as usize) {
-                *n += 1;
+/// Add document `d` to the bands: each chosen item puts a run of its sentences level with a
+/// run of rows (merged into one); its other sentences get rows after the rows before them.
+fn merge(
+    bands: Vec<Vec<Option<SentRange>>>,
+    d: usize,
+    docs: usize,
+    sentences: u32,
+    chosen: &[&Item],
+) -> Vec<Vec<Option<SentRange>>> {
+    let mut out: Vec<Vec<Option<SentRange>>> = Vec::with_capacity(bands.len() + sentences as usize);
+    let alone = |s: u32| {
+        let mut band = vec![None; docs];
+        if let Some(cell) = band.get_mut(d) {
+            *cell = Some(SentRange::one(s));
+        }
+        band
+    };
+    let mut old = bands.into_iter().enumerate().peekable();
+    let mut next = 0u32;
+    for item in chosen {
+        while let Some((_, band)) = old.next_if(|(r, _)| (*r as u32) < item.a.0) {
+            out.push(band);
+        }
+        out.extend((next..item.b.0).map(alone));
+        let mut joined: Vec<Option<SentRange>> = vec![None; docs];
+        while let Some((_, band)) = old.next_if(|(r, _)| (*r as u32) < item.a.1) {
+            for (slot, cell) in joined.iter_mut().zip(band) {
+                *slot = match (*slot, cell) {
+                    (Some(x), Some(y)) => Some(SentRange {
+                        start: x.start.min(y.start),
+                        end: x.end.max(y.end),
+                    }),
+                    (x, y) => x.or(y),
+                };
             }
         }
-        let mut nodes: Vec<(u32, u32, u32)> = Vec::new();
-        for (d, &b) in base.iter().enumerate() {
-            let end = base.get(d + 1).copied().unwrap_or(owner.len() as u32);
-            for n in b..end {
-                let root = owner.get(n as usize).copied().unwrap_or(n);
-                if size.get(root as usize).is_some_and(|&k| k > 1) {
-                    nodes.push((root, d as u32, n - b));
-                }
-            }
+        if let Some(cell) = joined.get_mut(d) {
+            *cell = Some(SentRange {
+                start: item.b.0,
+                end: item.b.1,
+            });
         }
-        nodes.sort_unstable();
-        Members { nodes }
+        out.push(joined);
+        next = item.b.1;
     }
-
-    fn of(&self, set: u32) -> &[(u32, u32, u32)] {
-        let from = self.nodes.partition_point(|m| m.0 < set);
-        let to = self.nodes.partition_point(|m| m.0 <= set);
-        self.nodes.get(from..to).unwrap_or(&[])
-    }
-}
-
-/// Walks all documents top to bottom at once, emitting a set as a row when it is at the front
-/// of every document it spans.
-struct Emitter {
-    lens: Vec<usize>,
-    base: Vec<u32>,
-    owner: Vec<u32>,
-    members: Members,
-    front: Vec<usize>,
-    fresh: u32,
-}
-
-impl Emitter {
-    fn node(&self, d: usize, s: usize) -> usize {
-        self.base.get(d).map_or(0, |&b| b as usize + s)
-    }
-
-    fn owner_at_front(&self, d: usize) -> Option<u32> {
-        let s = *self.front.get(d)?;
-        if s >= *self.lens.get(d)? {
-            return None;
-        }
-        self.owner.get(self.node(d, s)).copied()
-    }
-
-    /// The still-attached members of a set; a set of one is the front sentence itself.
-    fn live(&self, set: u32) -> Vec<(usize, usize)> {
-        self.members
-            .of(set)
-            .iter()
-            .filter(|&&(_, d, s)| self.owner.get(self.node(d as usize, s as usize)) == Some(&set))
-            .map(|&(_, d, s)| (d as usize, s as usize))
-            .collect()
-    }
-
-    fn ready(&self, members: &[(usize, usize)]) -> bool {
-        let mut last_doc = usize::MAX;
-        members.iter().all(|&(d, s)| {
-            let first = d != last_doc;
-            last_doc = d;
-            !first || self.front.get(d) == Some(&s)
-        })
-    }
-
-    fn run(mut self, rows: &mut Rows) {
-        let docs = self.lens.len();
-        let mut cells = vec![None; docs];
-        loop {
-            let fronts: Vec<(usize, u32)> = (0..docs)
-                .filter_map(|d| Some((d, self.owner_at_front(d)?)))
-                .collect();
-            let Some(&(first_doc, _)) = fronts.first() else {
-                break;
-            };
-            let mut chosen = None;
-            for &(d, set) in &fronts {
-                let mut members = self.live(set);
-                if members.is_empty() {
-                    members.push((d, self.front.get(d).copied().unwrap_or(0)));
-                }
-                if self.ready(&members) {
-                    chosen = Some(members);
-                    break;
-                }
-            }
-            // Crossing links between different pairs: no set can go first. Let the front
-            // sentence of the first document stand alone and go on.
-            let members = match chosen {
-                Some(m) => m,
-                None => {
-                    let s = self.front.get(first_doc).copied().unwrap_or(0);
-                    let n = self.node(first_doc, s);
-                    if let Some(o) = self.owner.get_mut(n) {
-                        *o = self.fresh;
-                    }
-                    self.fresh += 1;
-                    vec![(first_doc, s)]
-                }
-            };
-            cells.iter_mut().for_each(|c| *c = None);
-            self.emit(&members, &mut cells);
-            rows.push(&cells);
-        }
-    }
-
-    /// Take each document's leading run of the set; later, detached members stand alone.
-    fn emit(&mut self, members: &[(usize, usize)], cells: &mut [Option<SentRange>]) {
-        let mut i = 0;
-        while let Some(&(d, first)) = members.get(i) {
-            let mut end = first + 1;
-            i += 1;
-            while let Some(&(d2, s)) = members.get(i) {
-                if d2 != d {
-                    break;
-                }
-                if s == end {
-                    end += 1;
-                } else {
-                    let n = self.node(d, s);
-                    if let Some(o) = self.owner.get_mut(n) {
-                        *o = self.fresh;
-                        self.fresh += 1;
-                    }
-                }
-                i += 1;
-            }
-            if let Some(cell) = cells.get_mut(d) {
-                *cell = Some(SentRange {
-                    start: first as u32,
-                    end: end as u32,
-                });
-            }
-            if let Some(f) = self.front.get_mut(d) {
-                *f = end;
-            }
-        }
-    }
+    out.extend(old.map(|(_, band)| band));
+    out.extend((next..sentences).map(alone));
+    out
 }

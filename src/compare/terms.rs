@@ -148,7 +148,7 @@ impl Prepared {
 /// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.
 fn hash_terms(terms: impl Iterator<Item = TermId>) -> u64 {
     terms.fold(0xcbf2_9ce4_8422_2325, |h, t| {
-        (h.rotate_left(5) ^ u64::from(t.0)).wrapping_mul(0x51_7cc1_b727_220a_95)
+        (h.rotate_left(5) ^ u64::from(t.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
     })
 }
 

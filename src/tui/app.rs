@@ -17,11 +17,11 @@ use super::markup::Markup;
 use super::model::{Mark, ReaderModel};
 use super::panel::Panel;
 use super::review::ReviewFilter;
-use crate::review::Session;
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
 use crate::document::Format;
+use crate::review::Session;
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
 pub const MIN_PANE_WIDTH: u16 = 24;

@@ -23,7 +23,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Entities, Tab::Quotes, Tab::Claims, Tab::Drift, Tab::Review];
+    pub const ALL: [Tab; 5] = [
+        Tab::Entities,
+        Tab::Quotes,
+        Tab::Claims,
+        Tab::Drift,
+        Tab::Review,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -76,7 +82,10 @@ pub enum Status {
 pub enum Target {
     Item(Item),
     /// A sentence (a reviewed difference).
-    Sentence { doc: usize, sentence: u32 },
+    Sentence {
+        doc: usize,
+        sentence: u32,
+    },
     /// Nowhere: an orphaned mark whose text is gone.
     Nowhere,
 }
@@ -182,7 +191,7 @@ impl App {
             })
             .collect();
         // Most mentioned first; ties keep the order of first mention.
-        rows.sort_by(|a, b| b.0.cmp(&a.0));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.0));
         rows.into_iter().map(|(_, r)| r).collect()
     }
 
@@ -284,7 +293,10 @@ impl App {
                         .documents
                         .get(doc)
                         .map(|d| d.sentences.partition_point(|s| s.span.end <= m.start) as u32)
-                        .map_or(Target::Nowhere, |sentence| Target::Sentence { doc, sentence })
+                        .map_or(Target::Nowhere, |sentence| Target::Sentence {
+                            doc,
+                            sentence,
+                        })
                 };
                 let mut detail = m.kind.name().to_string();
                 if let Some(v) = &m.verdict {

@@ -81,13 +81,15 @@ impl App {
 
     fn need_target(&mut self) -> Option<Item> {
         if self.review.is_none() {
-            self.message = Some("no review session (the reader opens one; render needs --session)".into());
+            self.message =
+                Some("no review session (the reader opens one; render needs --session)".into());
             return None;
         }
         let target = self.review_target();
         if target.is_none() {
             self.message = Some(
-                "nothing to review here: go to a claim (]a), a quote (]q) or a difference (]c)".into(),
+                "nothing to review here: go to a claim (]a), a quote (]q) or a difference (]c)"
+                    .into(),
             );
         }
         target
@@ -104,10 +106,16 @@ impl App {
         self.picking_verdict = false;
         let Code::Char(c) = key.code else { return };
         let Some(n) = c.to_digit(10) else { return };
-        let Some(target) = self.review_target() else { return };
-        let Some(session) = self.review.as_mut() else { return };
+        let Some(target) = self.review_target() else {
+            return;
+        };
+        let Some(session) = self.review.as_mut() else {
+            return;
+        };
         let result = if n == 0 {
-            session.clear_verdict(&target).map(|()| "verdict cleared".to_string())
+            session
+                .clear_verdict(&target)
+                .map(|()| "verdict cleared".to_string())
         } else {
             match session.verdicts().get(n as usize - 1).cloned() {
                 Some(v) => session
@@ -135,7 +143,9 @@ impl App {
     }
 
     pub(super) fn start_note(&mut self) {
-        let Some(target) = self.need_target() else { return };
+        let Some(target) = self.need_target() else {
+            return;
+        };
         let existing = self
             .review
             .as_ref()
@@ -149,8 +159,12 @@ impl App {
     }
 
     pub(super) fn finish_note(&mut self, text: &str) {
-        let Some(target) = self.review_target() else { return };
-        let Some(session) = self.review.as_mut() else { return };
+        let Some(target) = self.review_target() else {
+            return;
+        };
+        let Some(session) = self.review.as_mut() else {
+            return;
+        };
         let result = session.set_note(&target, text.trim()).map(|()| {
             if text.trim().is_empty() {
                 "note cleared".to_string()
@@ -162,19 +176,30 @@ impl App {
     }
 
     pub(super) fn clear_mark(&mut self) {
-        let Some(target) = self.need_target() else { return };
-        let Some(session) = self.review.as_mut() else { return };
-        let Some(id) = session.mark(target.kind, target.doc, target.span).map(|m| m.id) else {
+        let Some(target) = self.need_target() else {
+            return;
+        };
+        let Some(session) = self.review.as_mut() else {
+            return;
+        };
+        let Some(id) = session
+            .mark(target.kind, target.doc, target.span)
+            .map(|m| m.id)
+        else {
             self.message = Some("nothing recorded here".into());
             return;
         };
-        let result = session.remove_mark(id).map(|_| "verdict and note cleared".to_string());
+        let result = session
+            .remove_mark(id)
+            .map(|_| "verdict and note cleared".to_string());
         self.after_change(result);
     }
 
     /// Save at once after every change; say so if it cannot be saved.
     fn after_change(&mut self, result: Result<String, ReviewError>) {
-        let Some(session) = self.review.as_mut() else { return };
+        let Some(session) = self.review.as_mut() else {
+            return;
+        };
         self.message = Some(match result.and_then(|msg| session.save().map(|_| msg)) {
             Ok(msg) => format!("{msg} · saved"),
             Err(e) => e.to_string(),
@@ -228,13 +253,22 @@ impl App {
     /// A live mark overlapping a sentence, for the gutter.
     pub fn mark_in_sentence(&self, doc: usize, sentence: u32) -> Option<&Mark> {
         let session: &Session = self.review.as_ref()?;
-        let span = self.model.corpus.documents.get(doc)?.sentences.get(sentence as usize)?.span;
+        let span = self
+            .model
+            .corpus
+            .documents
+            .get(doc)?
+            .sentences
+            .get(sentence as usize)?
+            .span;
         session.marks_in(DocId(doc as u32), span).next()
     }
 
     /// Whether the panel's review filter lets an item through.
     pub fn passes_review_filter(&self, kind: ItemKind, doc: usize, span: Span) -> bool {
-        let verdict = self.mark_for(kind, doc, span).and_then(|m| m.verdict.as_deref());
+        let verdict = self
+            .mark_for(kind, doc, span)
+            .and_then(|m| m.verdict.as_deref());
         match &self.review_filter {
             ReviewFilter::All => true,
             ReviewFilter::Unreviewed => verdict.is_none(),

@@ -27,13 +27,20 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     );
     let left = if let Some(input) = &app.input {
         let (sigil, hint) = match (app.input_purpose, input.scope()) {
-            (InputPurpose::Note, _) => ("note: ", "   [Enter saves, empty clears, Esc cancels]".to_string()),
+            (InputPurpose::Note, _) => (
+                "note: ",
+                "   [Enter saves, empty clears, Esc cancels]".to_string(),
+            ),
             (InputPurpose::Filter, _) => ("filter: ", "   [Enter keeps, Esc clears]".to_string()),
             (InputPurpose::Search, scope) => (
                 "/",
                 format!(
                     "   [{}; Tab switches, Enter searches, Esc cancels]",
-                    if scope == Scope::AllPanes { "all panes" } else { "this pane" }
+                    if scope == Scope::AllPanes {
+                        "all panes"
+                    } else {
+                        "this pane"
+                    }
                 ),
             ),
         };

@@ -1,0 +1,222 @@
+//! Benchmark of the comparison engine and of the whole `parallax compare --stats A B` command
+//! against `git diff --no-index --word-diff=porcelain A B`, on generated corpora of 5 KB, 100 KB,
+//! 1 MB and 5 MB (see `generate.rs`), light edit and heavy rewrite. Prints a Markdown table of
+//! medians, peak memory, and the link precision/recall against the generator's ground truth.
+//!
+//! `cargo bench --bench compare [-- SIZE…]` with SIZE among 5k, 100k, 1m, 5m (default: all).
+//! The corpora are written to `benches/corpus/` (not committed) and can be reused by hand.
+
+mod generate;
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use generate::{Doc, Model, Names, Rng};
+use parallax::compare::Comparison;
+use parallax::document::{Corpus, LoadOptions, Source};
+
+const SIZES: [(&str, usize, usize); 4] = [
+    ("5k", 5_000, 15),
+    ("100k", 100_000, 9),
+    ("1m", 1_000_000, 7),
+    ("5m", 5_000_000, 5),
+];
+
+fn main() {
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("benches/corpus");
+    fs::create_dir_all(&dir).expect("create benches/corpus");
+    let model = Model::train(&training_sentences(root));
+    let parallax = env!("CARGO_BIN_EXE_parallax");
+
+    println!(
+        "| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for &(name, bytes, runs) in SIZES
+        .iter()
+        .filter(|s| wanted.is_empty() || wanted.iter().any(|w| w == s.0))
+    {
+        let mut rng = Rng::new(bytes as u64);
+        let names = Names::new(&mut rng, 20_000);
+        let base = generate::original(&model, &names, &mut rng, bytes);
+        let variants = [
+            ("light", generate::light(&base, &model, &mut rng)),
+            ("heavy", generate::heavy(&base, &model, &names, &mut rng)),
+        ];
+        let base_path = dir.join(format!("{name}-original.txt"));
+        fs::write(&base_path, base.text()).expect("write corpus");
+        for (kind, doc) in &variants {
+            let path = dir.join(format!("{name}-{kind}.txt"));
+            fs::write(&path, doc.text()).expect("write corpus");
+            let loading = median(runs, || {
+                let t = Instant::now();
+                std::hint::black_box(load(&base_path, &path).documents.len());
+                t.elapsed()
+            });
+            let corpus = load(&base_path, &path);
+            let engine = median(runs, || {
+                let t = Instant::now();
+                std::hint::black_box(Comparison::build(&corpus).alignments().len());
+                t.elapsed()
+            });
+            let ours = median(runs, || {
+                time_command(parallax, &["compare", "--stats"], &base_path, &path)
+            });
+            let git = median(runs, || {
+                time_command(
+                    "git",
+                    &["diff", "--no-index", "--word-diff=porcelain"],
+                    &base_path,
+                    &path,
+                )
+            });
+            let (precision, recall) = quality(&base, doc, &base_path, &path);
+            println!(
+                "| {name} | {kind} | {:.1}% | {} | {} | {} | {} | {:.2} | {} | {:.3} / {:.3} |",
+                generate::changed_share(&base, doc) * 100.0,
+                ms(loading),
+                ms(engine),
+                ms(ours),
+                ms(git),
+                ours.as_secs_f64() / git.as_secs_f64().max(1e-9),
+                peak_rss(parallax, &base_path, &path),
+                precision,
+                recall
+            );
+        }
+    }
+}
+
+/// Sentences of the bundled samples and, when present, of the local seed articles.
+fn training_sentences(root: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = ["1-wire.txt", "2-rewrite.txt", "3-roundtrip.txt"]
+        .iter()
+        .map(|f| root.join("assets/samples").join(f))
+        .collect();
+    if let Ok(seeds) = fs::read_dir(root.join("../shared/seeds")) {
+        files.extend(
+            seeds
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+        );
+    }
+    files.sort();
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::from_arg(&f.to_string_lossy()))
+        .collect();
+    let corpus = Corpus::load(&sources, &LoadOptions::default()).expect("load training prose");
+    corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.sentences
+                .iter()
+                .filter(|s| !s.boilerplate)
+                .map(|s| d.slice(s.span).to_string())
+        })
+        .collect()
+}
+
+fn load(a: &Path, b: &Path) -> Corpus {
+    let sources = [a, b].map(|p| Source::from_arg(&p.to_string_lossy()));
+    Corpus::load(&sources, &LoadOptions::default()).expect("load corpus")
+}
+
+fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn time_command(program: &str, args: &[&str], a: &Path, b: &Path) -> Duration {
+    let t = Instant::now();
+    Command::new(program)
+        .args(args)
+        .arg(a)
+        .arg(b)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run command");
+    t.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Peak resident memory of `parallax compare --stats`, via GNU time when installed.
+fn peak_rss(parallax: &str, a: &Path, b: &Path) -> String {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M", parallax, "compare", "--stats"])
+        .arg(a)
+        .arg(b)
+        .stdout(Stdio::null())
+        .output();
+    match out {
+        Ok(o) => String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse::<f64>().ok())
+            .map_or("n/a".into(), |kb| format!("{:.0} MB", kb / 1024.0)),
+        Err(_) => "n/a".into(),
+    }
+}
+
+/// Precision and recall of the sentence pairs the links cover, against the generator's record
+/// of which original sentence each edited one came from. Sentences the segmenter cut
+/// differently from the generator are left out of both counts.
+fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
+    let corpus = load(a, b);
+    let cmp = Comparison::build(&corpus);
+    let index = |d: usize| -> HashMap<&str, usize> {
+        let doc = &corpus.documents[d];
+        doc.sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (doc.slice(s.span), i))
+            .collect()
+    };
+    let (ia, ib) = (index(0), index(1));
+    let by_id: HashMap<usize, &str> = base
+        .paragraphs
+        .iter()
+        .flatten()
+        .filter_map(|(s, id)| Some(((*id)?, s.as_str())))
+        .collect();
+    let mut truth = HashSet::new();
+    let mut known_b = HashSet::new();
+    for (s, id) in edited.paragraphs.iter().flatten() {
+        let Some(&j) = ib.get(s.as_str()) else {
+            continue;
+        };
+        known_b.insert(j);
+        if let Some(&i) = id.and_then(|id| by_id.get(&id)).and_then(|t| ia.get(t)) {
+            truth.insert((i, j));
+        }
+    }
+    let known_a: HashSet<usize> = ia.values().copied().collect();
+    let mut predicted = HashSet::new();
+    for link in &cmp.alignments()[0].links {
+        for i in link.a.range().filter(|i| known_a.contains(i)) {
+            for j in link.b.range().filter(|j| known_b.contains(j)) {
+                predicted.insert((i, j));
+            }
+        }
+    }
+    let hit = predicted.intersection(&truth).count() as f64;
+    (
+        hit / predicted.len().max(1) as f64,
+        hit / truth.len().max(1) as f64,
+    )
+}

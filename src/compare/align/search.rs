@@ -1,0 +1,144 @@
+//! Candidate search and similarity for one pair: an inverted index of content stems over one
+//! side, probed with each sentence of the other, IDF-weighted Dice similarity to rank them.
+
+use super::Pair;
+
+/// Searches over at most this many sentence pairs are scored exhaustively; larger ones use the index.
+pub(super) const EXHAUSTIVE_PAIRS: usize = 400;
+/// Index postings longer than this are skipped when looking for candidates: such stems are so
+/// common that their weight is low, and walking them would make the search quadratic.
+const POSTING_CAP: usize = 128;
+/// Each sentence always probes at least this many of its rarest stems, however common.
+const MIN_PROBES: usize = 2;
+
+impl Pair<'_> {
+    /// Scored pairs `(rank in ga, rank in gb, similarity)` with similarity at least `min`, at
+    /// most `keep` per sentence of `ga`.
+    pub(super) fn candidates(
+        &self,
+        ga: &[u32],
+        gb: &[u32],
+        keep: usize,
+        min: f32,
+    ) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::new();
+        let mut scored: Vec<(u32, f32)> = Vec::new();
+        if ga.len().saturating_mul(gb.len()) <= EXHAUSTIVE_PAIRS {
+            for (x, &i) in ga.iter().enumerate() {
+                scored.clear();
+                scored.extend(
+                    gb.iter()
+                        .enumerate()
+                        .map(|(y, &j)| (y as u32, self.sim(i, j))),
+                );
+                best(&mut scored, keep, min, x as u32, &mut out);
+            }
+            return out;
+        }
+
+        let mut postings: Vec<(u32, u32)> = gb
+            .iter()
+            .enumerate()
+            .flat_map(|(y, &j)| self.pb.stems(j).iter().map(move |&s| (s, y as u32)))
+            .collect();
+        postings.sort_unstable();
+        let posting = |stem: u32| {
+            let lo = postings.partition_point(|p| p.0 < stem);
+            let hi = postings.partition_point(|p| p.0 <= stem);
+            postings.get(lo..hi).unwrap_or(&[])
+        };
+
+        let mut acc = vec![0f32; gb.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut probes: Vec<(usize, u32)> = Vec::new();
+        for (x, &i) in ga.iter().enumerate() {
+            probes.clear();
+            probes.extend(self.pa.stems(i).iter().map(|&s| (posting(s).len(), s)));
+            probes.sort_unstable();
+            for (k, &(len, stem)) in probes.iter().enumerate() {
+                if len > POSTING_CAP && k >= MIN_PROBES {
+                    break;
+                }
+                let w = self.idf.get(stem as usize).copied().unwrap_or(0.0);
+                for &(_, y) in posting(stem) {
+                    if let Some(slot) = acc.get_mut(y as usize) {
+                        if *slot == 0.0 {
+                            touched.push(y);
+                        }
+                        *slot += w;
+                    }
+                }
+            }
+            // The partial overlap ranks the candidates; only the best few get an exact score.
+            let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
+            scored.clear();
+            for &y in &touched {
+                let wb = gb
+                    .get(y as usize)
+                    .and_then(|&j| self.wb.get(j as usize))
+                    .copied()
+                    .unwrap_or(0.0);
+                let partial = acc.get(y as usize).copied().unwrap_or(0.0);
+                scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
+                if let Some(slot) = acc.get_mut(y as usize) {
+                    *slot = 0.0;
+                }
+            }
+            touched.clear();
+            let shortlist = keep * 3;
+            if scored.len() > shortlist {
+                scored.select_nth_unstable_by(shortlist, |p, q| q.1.total_cmp(&p.1));
+                scored.truncate(shortlist);
+            }
+            for entry in scored.iter_mut() {
+                entry.1 = gb.get(entry.0 as usize).map_or(0.0, |&j| self.sim(i, j));
+            }
+            best(&mut scored, keep, min, x as u32, &mut out);
+        }
+        out
+    }
+
+    /// Weighted Dice similarity of two single sentences' content stems. Pairs sharing a single
+    /// stem need a near-total match, so one shared name does not make two sentences kin.
+    pub(super) fn sim(&self, i: u32, j: u32) -> f32 {
+        let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
+        let total = self.wa.get(i as usize).copied().unwrap_or(0.0)
+            + self.wb.get(j as usize).copied().unwrap_or(0.0);
+        let sim = 2.0 * shared / total.max(f32::EPSILON);
+        if count < 2 && sim < 0.8 { 0.0 } else { sim }
+    }
+
+    /// Shared weight and number of shared stems of two sorted stem lists.
+    pub(super) fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+        let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
+        while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
+            match s.cmp(&t) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    weight += self.idf.get(s as usize).copied().unwrap_or(0.0);
+                    count += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (weight, count)
+    }
+
+    pub(super) fn weight(&self, stems: &[u32]) -> f32 {
+        stems.iter().filter_map(|&s| self.idf.get(s as usize)).sum()
+    }
+}
+
+/// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
+fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {
+    scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
+    out.extend(
+        scored
+            .iter()
+            .take(keep)
+            .filter(|e| e.1 >= min && e.1 > 0.0)
+            .map(|&(y, s)| (x, y, s)),
+    );
+}

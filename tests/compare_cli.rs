@@ -1,0 +1,205 @@
+//! `parallax compare` through the real binary: the JSON contract field by field, the HTML page,
+//! the plain text report when piped, and bad input.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const A: &str = "tests/fixtures/compare/harbour-a.txt";
+const B: &str = "tests/fixtures/compare/harbour-b.txt";
+
+fn parallax() -> Command {
+    let mut cmd = Command::cargo_bin("parallax").unwrap();
+    cmd.env_remove("NO_COLOR")
+        .env("PARALLAX_CONFIG", "tests/fixtures/compare/config.toml");
+    cmd
+}
+
+fn run(args: &[&str]) -> String {
+    let out = parallax().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn one_document_is_a_usage_error() {
+    parallax()
+        .args(["compare", A])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "compare needs at least two documents",
+        ));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let json: Value = serde_json::from_str(&run(&["compare", "--format", "json", A, B])).unwrap();
+    let texts = [
+        std::fs::read_to_string(A).unwrap(),
+        std::fs::read_to_string(B).unwrap(),
+    ];
+    let docs = json["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    for (i, doc) in docs.iter().enumerate() {
+        assert_eq!(doc["id"], i);
+        assert_eq!(doc["path"], [A, B][i]);
+        assert!(doc["title"].as_str().unwrap().contains("crane"));
+        for (k, s) in doc["sentences"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(s["id"], k);
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(s["text"], texts[i][start..end], "sentence {k} of doc {i}");
+        }
+    }
+    let pairs = json["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1);
+    let pair = &pairs[0];
+    assert_eq!((pair["a"].as_u64(), pair["b"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(pair["stats"]["a"]["moved"], 2);
+    assert_eq!(pair["stats"]["a"]["unique"], 0);
+    let links = pair["links"].as_array().unwrap();
+    assert_eq!(links.len(), 6);
+    let kinds: Vec<&str> = links.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "paraphrase",
+            "paraphrase",
+            "paraphrase",
+            "moved",
+            "paraphrase",
+            "moved"
+        ]
+    );
+    assert_eq!(links[2]["a"], serde_json::json!([2]));
+    assert_eq!(links[2]["b"], serde_json::json!([3, 4]));
+    for link in links {
+        let sim = link["similarity"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&sim));
+        for op in link["ops"].as_array().unwrap() {
+            assert!(["equal", "delete", "insert", "replace"].contains(&op["op"].as_str().unwrap()));
+            for (side, text) in [("a", &texts[0]), ("b", &texts[1])] {
+                let span = op[side].as_array().unwrap();
+                let (s, e) = (
+                    span[0].as_u64().unwrap() as usize,
+                    span[1].as_u64().unwrap() as usize,
+                );
+                assert_eq!(op[format!("{side}_text")], text[s..e]);
+            }
+        }
+    }
+    let changed: Vec<(&str, &str)> = links[4]["ops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|op| op["op"] == "replace")
+        .map(|op| {
+            (
+                op["a_text"].as_str().unwrap(),
+                op["b_text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(changed, [("inspect", "examine")]);
+}
+
+#[test]
+fn html_is_one_self_contained_page_with_every_sentence() {
+    let tricky = "tests/fixtures/compare/tricky.html";
+    let page = run(&["compare", "--format", "html", A, B, tricky]);
+    assert!(!page.contains("<script") && !page.contains("src=") && !page.contains("href="));
+    assert!(page.contains("5 &lt; 7") && !page.contains("5 < 7"));
+    let dom = dom_query::Document::from(page.as_str());
+    assert_eq!(dom.select("table.rows").length(), 1);
+    let shown = dom.select("table.rows").text().to_string();
+    let json: Value =
+        serde_json::from_str(&run(&["compare", "--format", "json", A, B, tricky])).unwrap();
+    for doc in json["documents"].as_array().unwrap() {
+        for s in doc["sentences"].as_array().unwrap() {
+            let text = s["text"].as_str().unwrap();
+            assert!(shown.contains(text), "missing from the page: {text}");
+        }
+    }
+    assert!(dom.select("tr.moved").length() >= 2);
+    assert!(dom.select("table.stats").text().contains("Identical"));
+}
+
+#[test]
+fn text_report_is_plain_when_piped() {
+    let out = run(&["compare", A, B]);
+    assert!(!out.contains('\x1b'));
+    assert!(out.contains("[-inspect-]") && out.contains("{+examine+}"));
+    assert!(out.contains("↷ moved"));
+    let stats = run(&["compare", "--stats", A, B]);
+    assert!(stats.contains("[0] ↔ [1]") && stats.contains("2 moved"));
+    assert!(!stats.contains("{+"));
+}
+
+#[test]
+fn stats_json_has_no_links() {
+    let json: Value =
+        serde_json::from_str(&run(&["compare", "--stats", "--format", "json", A, B])).unwrap();
+    assert!(json["pairs"][0]["links"].is_null());
+    assert!(
+        json["pairs"][0]["stats"]["a"]["shared_share"]
+            .as_f64()
+            .unwrap()
+            > 0.3
+    );
+}
+
+#[test]
+fn odd_inputs_all_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    std::fs::write(path("empty.txt"), "").unwrap();
+    std::fs::write(path("word.txt"), "Flood").unwrap();
+    // One enormous line with no sentence break: segmentation cuts it into bounded chunks.
+    let line: String = (0..60_000).map(|i| format!("word{} ", i % 5_000)).collect();
+    std::fs::write(path("line.txt"), &line).unwrap();
+    let mut files = vec![
+        path("empty.txt"),
+        path("word.txt"),
+        path("line.txt"),
+        path("line.txt"),
+    ];
+    let json: Value = serde_json::from_str(&run(&[
+        &["compare", "--format", "json"][..],
+        &files.iter().map(String::as_str).collect::<Vec<_>>(),
+    ]
+    .concat()))
+    .unwrap();
+    let pairs = json["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 6);
+    let same = pairs.iter().find(|p| p["a"] == 2 && p["b"] == 3).unwrap();
+    assert_eq!(same["stats"]["a"]["unique"], 0);
+    assert!(
+        same["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["kind"] == "identical")
+    );
+
+    files = (0..20)
+        .map(|i| {
+            if i % 2 == 0 {
+                A.to_string()
+            } else {
+                B.to_string()
+            }
+        })
+        .collect();
+    let args: Vec<&str> = ["compare", "--stats"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let out = run(&args);
+    assert!(out.contains("[18] ↔ [19]"));
+}
