@@ -185,3 +185,40 @@ fn jumps_to_a_quote_and_follows_an_entity_across_panes() {
     t.keys(&["q"]);
     assert!(t.wait_for("DONE").contains("EXIT=0"));
 }
+
+#[test]
+fn review_survives_kill_9_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let arg = format!("--session {}", session.display());
+    let t = Tmux::start("kill", &shell_line(&arg));
+    t.wait_for("aligned · sync");
+    t.keys(&["]", "a", "v", "2"]);
+    t.wait_for("claim: disputed · saved");
+    // The reader is the child of the pane's shell.
+    let shell = Command::new("tmux")
+        .args(["display-message", "-p", "-t", &t.session, "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    let killed = Command::new("pkill")
+        .args(["-9", "-P", &shell, "parallax"])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "the reader was running");
+    assert!(t.wait_for("DONE").contains("EXIT=137"));
+    let saved = std::fs::read_to_string(&session).expect("the session was saved before the kill");
+    assert!(saved.contains("\"disputed\""), "{saved}");
+    drop(t);
+
+    let again = Tmux::start("reopen", &shell_line(&arg));
+    let screen = again.wait_for("aligned · sync");
+    assert!(
+        screen.contains("1/"),
+        "progress counts the verdict: {screen}"
+    );
+    again.keys(&["p", "l", "l", "l"]);
+    let list = again.wait_for("Review 1");
+    assert!(list.contains("[disputed]"), "{list}");
+    again.keys(&["q"]);
+}

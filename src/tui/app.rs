@@ -15,7 +15,7 @@ use super::items::{Item, Kind};
 use super::keymap::{Key, Keymap, Resolution};
 use super::markup::Markup;
 use super::model::{Mark, ReaderModel};
-use super::panel::Panel;
+use super::panel::{Panel, Row, Tab};
 use super::review::ReviewFilter;
 use super::search::{Scope, Search};
 use super::theme::Theme;
@@ -125,6 +125,8 @@ pub struct App {
     /// Markdown highlighting, when a document is Markdown; styled markup by (document, paragraph).
     pub(super) markup: Option<Markup>,
     pub(super) markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
+    /// The side panel's rows by (tab, focused document), until the analysis or review changes.
+    pub(super) panel_cache: RefCell<HashMap<(Tab, usize), Rc<Vec<Row>>>>,
     /// Per document, its word count for the header (counted once).
     pub words: Vec<usize>,
 }
@@ -185,6 +187,7 @@ impl App {
             strip_cache: RefCell::default(),
             markup: None,
             markup_cache: RefCell::default(),
+            panel_cache: RefCell::default(),
             words: model
                 .corpus
                 .documents
@@ -204,6 +207,7 @@ impl App {
     pub fn install(&mut self, model: ReaderModel) {
         self.model = model;
         self.strip_cache.borrow_mut().clear();
+        self.panel_cache.borrow_mut().clear();
         let n = self.model.doc_count();
         self.differences = (0..n)
             .map(|d| {

@@ -3,6 +3,7 @@
 //! item with the same words, other words, a changed figure, or not at all.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use super::action::Action;
 use super::app::App;
@@ -12,7 +13,9 @@ use super::search::Scope;
 use crate::extract::{EntityClass, Wording};
 use crate::review::ItemKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::review::ReviewFilter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Entities,
     Quotes,
@@ -98,6 +101,8 @@ pub struct Row {
     pub status: Vec<Status>,
     pub target: Target,
     pub drift: bool,
+    /// For reviewable rows, the verdict given (`Some(None)`: not yet); `None` for entities.
+    pub verdict: Option<Option<String>>,
 }
 
 fn tab_index(tab: Tab) -> usize {
@@ -117,9 +122,44 @@ fn clip(s: &str, n: usize) -> String {
 
 impl App {
     /// The rows of a tab, filtered by the panel's filter text.
+    /// The rows of a tab as shown: the review filter and the text filter applied.
     pub fn panel_rows(&self, tab: Tab) -> Vec<Row> {
+        let filter = self.panel.filter.to_lowercase();
+        self.panel_base_rows(tab)
+            .iter()
+            .filter(|r| match (&self.review_filter, &r.verdict) {
+                (_, None) | (ReviewFilter::All, _) => true,
+                (ReviewFilter::Unreviewed, Some(v)) => v.is_none(),
+                (ReviewFilter::Verdict(want), Some(v)) => v.as_ref() == Some(want),
+            })
+            .filter(|r| {
+                filter.is_empty()
+                    || r.label.to_lowercase().contains(&filter)
+                    || r.detail.to_lowercase().contains(&filter)
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// How many quotes and claims there are to review (each counted once across versions).
+    pub fn review_total(&self) -> usize {
+        self.panel_base_rows(Tab::Quotes).len() + self.panel_base_rows(Tab::Claims).len()
+    }
+
+    /// Every row of a tab, built once per focus and analysis (and after each review change).
+    fn panel_base_rows(&self, tab: Tab) -> Rc<Vec<Row>> {
+        let key = (tab, self.focus);
+        if let Some(hit) = self.panel_cache.borrow().get(&key) {
+            return Rc::clone(hit);
+        }
+        let rows = Rc::new(self.build_rows(tab));
+        self.panel_cache.borrow_mut().insert(key, Rc::clone(&rows));
+        rows
+    }
+
+    fn build_rows(&self, tab: Tab) -> Vec<Row> {
         let items = self.items();
-        let rows = match tab {
+        match tab {
             Tab::Entities => self.entity_rows(&items),
             Tab::Quotes => self.item_rows(&items, Kind::Quote, false),
             Tab::Claims => self.item_rows(&items, Kind::Claim, false),
@@ -129,17 +169,7 @@ impl App {
                 rows
             }
             Tab::Review => self.review_rows(),
-        };
-        let filter = self.panel.filter.to_lowercase();
-        if filter.is_empty() {
-            return rows;
         }
-        rows.into_iter()
-            .filter(|r| {
-                r.label.to_lowercase().contains(&filter)
-                    || r.detail.to_lowercase().contains(&filter)
-            })
-            .collect()
     }
 
     fn entity_rows(&self, items: &Items) -> Vec<Row> {
@@ -186,6 +216,7 @@ impl App {
                             index,
                         }),
                         drift: false,
+                        verdict: None,
                     },
                 ))
             })
@@ -231,11 +262,8 @@ impl App {
                 let Some(span) = items.span(item) else {
                     continue;
                 };
-                if !self.passes_review_filter(review_kind, doc, span) {
-                    continue;
-                }
-                let verdict = self
-                    .mark_for(review_kind, doc, span)
+                let mark = self.mark_for(review_kind, doc, span);
+                let shown = mark
                     .map(|m| match &m.verdict {
                         Some(v) => format!(" · [{v}]"),
                         None => " · [note]".to_string(),
@@ -258,10 +286,11 @@ impl App {
                     .collect();
                 rows.push(Row {
                     label: self.item_label(item),
-                    detail: format!("{}{verdict}", self.item_detail(item)),
+                    detail: format!("{}{shown}", self.item_detail(item)),
                     status,
                     target: Target::Item(item),
                     drift,
+                    verdict: Some(mark.and_then(|m| m.verdict.clone())),
                 });
             }
         }
@@ -278,11 +307,6 @@ impl App {
         marks.sort_by_key(|m| (m.orphaned, m.doc, m.start));
         marks
             .into_iter()
-            .filter(|m| match &self.review_filter {
-                super::review::ReviewFilter::All => true,
-                super::review::ReviewFilter::Unreviewed => m.verdict.is_none(),
-                super::review::ReviewFilter::Verdict(v) => m.verdict.as_ref() == Some(v),
-            })
             .map(|m| {
                 let doc = m.doc;
                 let target = if m.orphaned || doc >= n {
@@ -324,6 +348,7 @@ impl App {
                         .collect(),
                     target,
                     drift: false,
+                    verdict: Some(m.verdict.clone()),
                 }
             })
             .collect()

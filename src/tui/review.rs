@@ -31,35 +31,50 @@ impl ReviewFilter {
 }
 
 impl App {
-    /// The reviewable item at the cursor: the current quote or claim, else the cursor sentence
-    /// if it differs between versions.
+    /// The reviewable item at the cursor: the quote or claim last jumped to while the cursor is
+    /// on it; else the cursor sentence if it differs between versions; else the first quote or
+    /// claim in that sentence.
     pub fn review_target(&self) -> Option<Item> {
-        let docs = &self.model.corpus.documents;
-        if let Some(it) = self.item_here(&[Kind::Quote, Kind::Claim]) {
-            let items = self.items();
-            let kind = if it.kind == Kind::Quote {
-                ItemKind::Quote
-            } else {
-                ItemKind::Claim
-            };
-            let mut target = Item::new(kind, docs.get(it.doc)?, items.span(it)?);
-            for c in items.counterparts(it) {
-                let other = super::items::Item {
-                    kind: it.kind,
-                    doc: c.doc.index(),
-                    index: c.index,
-                };
-                if let (Some(d), Some(span)) = (docs.get(other.doc), items.span(other)) {
-                    target = target.with_counterpart(d, span);
-                }
-            }
-            return Some(target);
-        }
         let f = self.focus;
         let cur = self.cursor.get(f).copied()?;
-        if !self.model.is_difference(f, cur, f) {
-            return None;
+        let jumped = self
+            .item
+            .filter(|i| matches!(i.kind, Kind::Quote | Kind::Claim))
+            .filter(|&i| self.item_here(&[i.kind]) == Some(i));
+        if let Some(it) = jumped {
+            return self.quote_or_claim(it);
         }
+        if self.model.is_difference(f, cur, f) {
+            return self.difference(f, cur);
+        }
+        let it = self.item_here(&[Kind::Quote, Kind::Claim])?;
+        self.quote_or_claim(it)
+    }
+
+    fn quote_or_claim(&self, it: super::items::Item) -> Option<Item> {
+        let docs = &self.model.corpus.documents;
+        let items = self.items();
+        let kind = if it.kind == Kind::Quote {
+            ItemKind::Quote
+        } else {
+            ItemKind::Claim
+        };
+        let mut target = Item::new(kind, docs.get(it.doc)?, items.span(it)?);
+        for c in items.counterparts(it) {
+            let other = super::items::Item {
+                kind: it.kind,
+                doc: c.doc.index(),
+                index: c.index,
+            };
+            if let (Some(d), Some(span)) = (docs.get(other.doc), items.span(other)) {
+                target = target.with_counterpart(d, span);
+            }
+        }
+        Some(target)
+    }
+
+    fn difference(&self, f: usize, cur: u32) -> Option<Item> {
+        let docs = &self.model.corpus.documents;
         let d = docs.get(f)?;
         let mut target = Item::new(ItemKind::Difference, d, d.sentences.get(cur as usize)?.span);
         for (o, other) in docs.iter().enumerate().filter(|(o, _)| *o != f) {
@@ -197,6 +212,7 @@ impl App {
 
     /// Save at once after every change; say so if it cannot be saved.
     fn after_change(&mut self, result: Result<String, ReviewError>) {
+        self.panel_cache.borrow_mut().clear();
         let Some(session) = self.review.as_mut() else {
             return;
         };
@@ -262,17 +278,5 @@ impl App {
             .get(sentence as usize)?
             .span;
         session.marks_in(DocId(doc as u32), span).next()
-    }
-
-    /// Whether the panel's review filter lets an item through.
-    pub fn passes_review_filter(&self, kind: ItemKind, doc: usize, span: Span) -> bool {
-        let verdict = self
-            .mark_for(kind, doc, span)
-            .and_then(|m| m.verdict.as_deref());
-        match &self.review_filter {
-            ReviewFilter::All => true,
-            ReviewFilter::Unreviewed => verdict.is_none(),
-            ReviewFilter::Verdict(v) => verdict == Some(v.as_str()),
-        }
     }
 }

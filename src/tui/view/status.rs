@@ -13,8 +13,19 @@ use crate::tui::wrap;
 pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     let style = app.theme.status;
     buf.set_style(area, style);
+    let review = app
+        .review
+        .as_ref()
+        .map(|r| {
+            if r.is_writable() {
+                format!("{} · ", r.progress(app.review_total()))
+            } else {
+                "review read-only · ".to_string()
+            }
+        })
+        .unwrap_or_default();
     let right = format!(
-        "{}{} · {} · ? help · q quit ",
+        "{}{review}{} · {} · ? help · q quit ",
         app.progress
             .as_deref()
             .map(|p| format!("{p} · "))
