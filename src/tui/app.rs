@@ -73,6 +73,8 @@ pub struct Geometry {
     pub body_height: u16,
 }
 
+/// The rows of one side-panel tab.
+pub(super) type PanelRows = Rc<Vec<Row>>;
 /// Per overview-strip cell: the strongest difference in its slice of the document.
 pub(super) type StripCells = Rc<Vec<Option<Mark>>>;
 
@@ -126,7 +128,7 @@ pub struct App {
     pub(super) markup: Option<Markup>,
     pub(super) markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
     /// The side panel's rows by (tab, focused document), until the analysis or review changes.
-    pub(super) panel_cache: RefCell<HashMap<(Tab, usize), Rc<Vec<Row>>>>,
+    pub(super) panel_cache: RefCell<HashMap<(Tab, usize), PanelRows>>,
     /// Per document, its word count for the header (counted once).
     pub words: Vec<usize>,
 }

@@ -322,10 +322,9 @@ impl App {
                             sentence,
                         })
                 };
+                // The verdict leads: the panel is narrow and cuts the end of a row.
+                let tag = m.verdict.as_deref().unwrap_or("note");
                 let mut detail = m.kind.name().to_string();
-                if let Some(v) = &m.verdict {
-                    detail.push_str(&format!(" · [{v}]"));
-                }
                 if !m.note.is_empty() {
                     detail.push_str(&format!(" · {}", clip(&m.note, 40)));
                 }
@@ -333,7 +332,7 @@ impl App {
                     detail.push_str(" · orphaned: its text is gone");
                 }
                 Row {
-                    label: clip(&m.text, 70),
+                    label: format!("[{tag}] {}", clip(&m.text, 70)),
                     detail,
                     status: (0..n)
                         .map(|d| {
