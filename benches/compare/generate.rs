@@ -5,6 +5,10 @@
 //! a repeated paragraph would be flagged as boilerplate and never link.
 
 use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use parallax::document::{Corpus, LoadOptions, Source};
 
 /// splitmix64: small, seedable, good enough to make text.
 pub struct Rng(u64);
@@ -309,4 +313,36 @@ pub fn changed_share(original: &Doc, edited: &Doc) -> f64 {
             .sum::<usize>();
     }
     changed as f64 / original.words().max(1) as f64
+}
+
+/// The sentences the generator learns from: our samples, plus `../shared/seeds` when present.
+pub fn training_sentences(root: &Path) -> Vec<String> {
+    let mut files: Vec<PathBuf> = ["1-wire.txt", "2-rewrite.txt", "3-roundtrip.txt"]
+        .iter()
+        .map(|f| root.join("assets/samples").join(f))
+        .collect();
+    if let Ok(seeds) = fs::read_dir(root.join("../shared/seeds")) {
+        files.extend(
+            seeds
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
+        );
+    }
+    files.sort();
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source::from_arg(&f.to_string_lossy()))
+        .collect();
+    let corpus = Corpus::load(&sources, &LoadOptions::default()).expect("load training prose");
+    corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.sentences
+                .iter()
+                .filter(|s| !s.boilerplate)
+                .map(|s| d.slice(s.span).to_string())
+        })
+        .collect()
 }

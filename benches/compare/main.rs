@@ -10,11 +10,11 @@ mod generate;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use generate::{Doc, Model, Names, Rng};
+use generate::{Doc, Model, Names, Rng, training_sentences};
 use parallax::compare::Comparison;
 use parallax::document::{Corpus, LoadOptions, Source};
 
@@ -96,36 +96,6 @@ fn main() {
 }
 
 /// Sentences of the bundled samples and, when present, of the local seed articles.
-fn training_sentences(root: &Path) -> Vec<String> {
-    let mut files: Vec<PathBuf> = ["1-wire.txt", "2-rewrite.txt", "3-roundtrip.txt"]
-        .iter()
-        .map(|f| root.join("assets/samples").join(f))
-        .collect();
-    if let Ok(seeds) = fs::read_dir(root.join("../shared/seeds")) {
-        files.extend(
-            seeds
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt")),
-        );
-    }
-    files.sort();
-    let sources: Vec<Source> = files
-        .iter()
-        .map(|f| Source::from_arg(&f.to_string_lossy()))
-        .collect();
-    let corpus = Corpus::load(&sources, &LoadOptions::default()).expect("load training prose");
-    corpus
-        .documents
-        .iter()
-        .flat_map(|d| {
-            d.sentences
-                .iter()
-                .filter(|s| !s.boilerplate)
-                .map(|s| d.slice(s.span).to_string())
-        })
-        .collect()
-}
 
 fn load(a: &Path, b: &Path) -> Corpus {
     let sources = [a, b].map(|p| Source::from_arg(&p.to_string_lossy()));
