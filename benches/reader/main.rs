@@ -43,7 +43,9 @@ fn main() {
     let model = Model::train(&training_sentences(root));
     let config = config::from_str("", "(defaults)").expect("shipped config");
 
-    println!("| size | first frame | analysis (marks appear) | keypress median | keypress max | slowest key |");
+    println!(
+        "| size | first frame | analysis (marks appear) | keypress median | keypress max | slowest key |"
+    );
     println!("|---|---|---|---|---|---|");
     for &(name, bytes) in SIZES
         .iter()

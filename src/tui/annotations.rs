@@ -9,11 +9,14 @@ impl App {
         Items(&self.model.extraction)
     }
 
-    /// Where the focused pane stands for item jumps: the current item if it is there, else
-    /// just before the cursor sentence (so the first item in that sentence is next).
+    /// Where the focused pane stands for item jumps: the current item while the cursor is
+    /// still on it, else just before the cursor sentence (so the first item in that sentence is
+    /// next). Moving the cursor by any other means moves the anchor with it.
     fn item_anchor(&self, kind: Kind) -> u32 {
         let f = self.focus;
-        if let Some(item) = self.item.filter(|i| i.doc == f && i.kind == kind)
+        if let Some(item) = self
+            .item
+            .filter(|i| i.doc == f && i.kind == kind && self.item_here(&[kind]) == Some(*i))
             && let Some(span) = self.items().span(item)
         {
             return span.start;

@@ -129,6 +129,8 @@ pub struct App {
     pub(super) markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
     /// The side panel's rows by (tab, focused document), until the analysis or review changes.
     pub(super) panel_cache: RefCell<HashMap<(Tab, usize), PanelRows>>,
+    /// Quotes and claims to review, counted once per analysis.
+    pub(super) review_total: std::cell::OnceCell<usize>,
     /// Per document, its word count for the header (counted once).
     pub words: Vec<usize>,
 }
@@ -190,6 +192,7 @@ impl App {
             markup: None,
             markup_cache: RefCell::default(),
             panel_cache: RefCell::default(),
+            review_total: std::cell::OnceCell::new(),
             words: model
                 .corpus
                 .documents
@@ -210,6 +213,7 @@ impl App {
         self.model = model;
         self.strip_cache.borrow_mut().clear();
         self.panel_cache.borrow_mut().clear();
+        self.review_total = std::cell::OnceCell::new();
         let n = self.model.doc_count();
         self.differences = (0..n)
             .map(|d| {

@@ -141,9 +141,14 @@ impl App {
             .collect()
     }
 
-    /// How many quotes and claims there are to review (each counted once across versions).
+    /// How many quotes and claims there are to review, each counted once across versions
+    /// (counted from the first document, so the total does not move with the focus).
     pub fn review_total(&self) -> usize {
-        self.panel_base_rows(Tab::Quotes).len() + self.panel_base_rows(Tab::Claims).len()
+        *self.review_total.get_or_init(|| {
+            let items = self.items();
+            self.item_rows(&items, Kind::Quote, false, 0).len()
+                + self.item_rows(&items, Kind::Claim, false, 0).len()
+        })
     }
 
     /// Every row of a tab, built once per focus and analysis (and after each review change).
@@ -161,11 +166,11 @@ impl App {
         let items = self.items();
         match tab {
             Tab::Entities => self.entity_rows(&items),
-            Tab::Quotes => self.item_rows(&items, Kind::Quote, false),
-            Tab::Claims => self.item_rows(&items, Kind::Claim, false),
+            Tab::Quotes => self.item_rows(&items, Kind::Quote, false, self.focus),
+            Tab::Claims => self.item_rows(&items, Kind::Claim, false, self.focus),
             Tab::Drift => {
-                let mut rows = self.item_rows(&items, Kind::Quote, true);
-                rows.extend(self.item_rows(&items, Kind::Claim, true));
+                let mut rows = self.item_rows(&items, Kind::Quote, true, self.focus);
+                rows.extend(self.item_rows(&items, Kind::Claim, true, self.focus));
                 rows
             }
             Tab::Review => self.review_rows(),
@@ -228,10 +233,10 @@ impl App {
 
     /// Quotes or claims: the focused version's in order, then those only other versions carry.
     /// With `drift_only`, only items some version words differently, each listed once.
-    fn item_rows(&self, items: &Items, kind: Kind, drift_only: bool) -> Vec<Row> {
+    fn item_rows(&self, items: &Items, kind: Kind, drift_only: bool, first: usize) -> Vec<Row> {
         let n = self.model.doc_count();
-        let order: Vec<usize> = std::iter::once(self.focus)
-            .chain((0..n).filter(|&d| d != self.focus))
+        let order: Vec<usize> = std::iter::once(first)
+            .chain((0..n).filter(|&d| d != first))
             .collect();
         let mut listed: HashSet<Item> = HashSet::new();
         let mut rows = Vec::new();
@@ -263,10 +268,11 @@ impl App {
                     continue;
                 };
                 let mark = self.mark_for(review_kind, doc, span);
+                // The verdict leads the row: the panel is narrow and cuts the end.
                 let shown = mark
                     .map(|m| match &m.verdict {
-                        Some(v) => format!(" · [{v}]"),
-                        None => " · [note]".to_string(),
+                        Some(v) => format!("[{v}] "),
+                        None => "[note] ".to_string(),
                     })
                     .unwrap_or_default();
                 let status = (0..n)
@@ -285,8 +291,8 @@ impl App {
                     })
                     .collect();
                 rows.push(Row {
-                    label: self.item_label(item),
-                    detail: format!("{}{shown}", self.item_detail(item)),
+                    label: format!("{shown}{}", self.item_label(item)),
+                    detail: self.item_detail(item),
                     status,
                     target: Target::Item(item),
                     drift,

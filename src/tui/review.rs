@@ -32,8 +32,9 @@ impl ReviewFilter {
 
 impl App {
     /// The reviewable item at the cursor: the quote or claim last jumped to while the cursor is
-    /// on it; else the cursor sentence if it differs between versions; else the first quote or
-    /// claim in that sentence.
+    /// on it, else the first quote (then claim) in the cursor sentence — quotes and claims are
+    /// what a fact-checker reviews first; else the sentence itself if it differs between
+    /// versions (with two or more documents open).
     pub fn review_target(&self) -> Option<Item> {
         let f = self.focus;
         let cur = self.cursor.get(f).copied()?;
@@ -41,14 +42,13 @@ impl App {
             .item
             .filter(|i| matches!(i.kind, Kind::Quote | Kind::Claim))
             .filter(|&i| self.item_here(&[i.kind]) == Some(i));
-        if let Some(it) = jumped {
+        if let Some(it) = jumped.or_else(|| self.item_here(&[Kind::Quote, Kind::Claim])) {
             return self.quote_or_claim(it);
         }
-        if self.model.is_difference(f, cur, f) {
+        if self.model.doc_count() > 1 && self.model.is_difference(f, cur, f) {
             return self.difference(f, cur);
         }
-        let it = self.item_here(&[Kind::Quote, Kind::Claim])?;
-        self.quote_or_claim(it)
+        None
     }
 
     fn quote_or_claim(&self, it: super::items::Item) -> Option<Item> {

@@ -61,48 +61,52 @@ impl Search {
         self.matches.get(doc).map_or(&[], Vec::as_slice)
     }
 
-    /// The next (or previous) match in `doc` after byte `from`, wrapping around; with all panes
-    /// in scope and no match in `doc`, the first match of the next document that has one.
-    pub fn step(&self, corpus: &Corpus, doc: usize, from: u32, forward: bool) -> Option<Hit> {
-        let hits = self.in_doc(doc);
-        if hits.is_empty() {
-            let n = self.matches.len();
-            let other = (1..n)
-                .map(|k| (doc + k) % n)
-                .find(|&d| !self.in_doc(d).is_empty())?;
-            let span = *self.in_doc(other).first()?;
-            return Some(self.hit(corpus, other, 0, span, true));
-        }
+    /// The next (or previous) match after position `from` (a document and a byte), in
+    /// document then text order across every document searched, wrapping around the ends.
+    /// With `inclusive`, a match starting exactly at `from` counts (the first step of a search).
+    pub fn step(
+        &self,
+        corpus: &Corpus,
+        from: (usize, u32),
+        forward: bool,
+        inclusive: bool,
+    ) -> Option<Hit> {
+        let all: Vec<(usize, Span)> = self
+            .matches
+            .iter()
+            .enumerate()
+            .flat_map(|(d, spans)| spans.iter().map(move |s| (d, *s)))
+            .collect();
+        let key = |&(d, s): &(usize, Span)| (d, s.start);
         let (index, wrapped) = if forward {
-            let i = hits.partition_point(|s| s.start <= from);
-            if i < hits.len() {
-                (i, false)
-            } else {
-                (0, true)
-            }
+            let i = all.partition_point(|m| {
+                if inclusive {
+                    key(m) < from
+                } else {
+                    key(m) <= from
+                }
+            });
+            if i < all.len() { (i, false) } else { (0, true) }
         } else {
-            match hits.partition_point(|s| s.start < from).checked_sub(1) {
+            match all.partition_point(|m| key(m) < from).checked_sub(1) {
                 Some(i) => (i, false),
-                None => (hits.len() - 1, true),
+                None => (all.len().checked_sub(1)?, true),
             }
         };
-        Some(self.hit(corpus, doc, index, hits[index], wrapped))
-    }
-
-    fn hit(&self, corpus: &Corpus, doc: usize, index: usize, span: Span, wrapped: bool) -> Hit {
+        let (doc, span) = *all.get(index)?;
         let sentence = corpus.documents.get(doc).map_or(0, |d| {
             d.sentences
                 .partition_point(|s| s.span.end <= span.start)
                 .min(d.sentences.len().saturating_sub(1)) as u32
         });
-        Hit {
+        Some(Hit {
             doc,
             span,
             sentence,
             index,
-            of: self.in_doc(doc).len(),
+            of: all.len(),
             wrapped,
-        }
+        })
     }
 }
 
@@ -145,13 +149,22 @@ impl App {
             return;
         };
         let f = self.focus;
-        let from = self.cursor_start(f);
-        let current = search
-            .current
-            .filter(|&(d, _)| d == f)
-            .map(|(_, s)| s)
-            .unwrap_or(from);
-        match search.step(&self.model.corpus, f, current, forward) {
+        // From the match last visited while the cursor is still on it, else from the cursor.
+        let here = (f, self.cursor_start(f));
+        let on_current = search.current.filter(|&(d, at)| {
+            d == f
+                && self.model.corpus.documents.get(d).is_some_and(|doc| {
+                    let cur = self.cursor.get(d).copied().unwrap_or(0) as usize;
+                    doc.sentences
+                        .get(cur)
+                        .is_some_and(|s| s.span.start <= at && at < s.span.end)
+                })
+        });
+        let (from, inclusive) = match on_current {
+            Some(at) => (at, false),
+            None => (here, forward),
+        };
+        match search.step(&self.model.corpus, from, forward, inclusive) {
             Some(hit) => {
                 let wrapped = hit.wrapped;
                 if let Some(s) = self.search.as_mut() {

@@ -234,3 +234,23 @@ fn snapshots_panel_and_drift() {
         screen(samples(), (120, 40), "/careless in practice<Enter>[q]qd")
     );
 }
+
+#[test]
+fn item_jumps_start_from_the_cursor_after_other_moves() {
+    let mut a = app((120, 40));
+    press(&mut a, "]q]q]qgg]q");
+    assert_eq!(
+        a.items().ordinal(a.item.unwrap()).0,
+        1,
+        "from the top again"
+    );
+    let last = a.items().list(Kind::Quote, 0).len();
+    press(&mut a, "G[q");
+    assert_eq!(
+        a.items().ordinal(a.item.unwrap()).0,
+        last,
+        "from the bottom"
+    );
+    press(&mut a, "gg]a]a]agg]a");
+    assert_eq!(a.items().ordinal(a.item.unwrap()).0, 1);
+}

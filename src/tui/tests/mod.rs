@@ -352,3 +352,24 @@ fn readme_documents_every_default_binding() {
         }
     }
 }
+
+#[test]
+fn search_in_all_panes_visits_every_document() {
+    let mut a = app((120, 30));
+    press(&mut a, "/Marand<Enter>");
+    let total = a.search.as_ref().unwrap().total();
+    let mut docs = std::collections::BTreeSet::new();
+    for _ in 0..total {
+        docs.insert(a.focus);
+        assert!(cursor_text(&a, a.focus).contains("Marand"));
+        press(&mut a, "n");
+    }
+    assert_eq!(docs.len(), 3, "every version has Marand");
+    assert!(a.message.as_deref().unwrap().contains("(wrapped)"));
+    assert!(a.message.as_deref().unwrap().starts_with("match 1/"));
+    press(&mut a, "N");
+    assert_eq!(
+        a.message.as_deref(),
+        Some(format!("match {total}/{total} (wrapped)").as_str())
+    );
+}

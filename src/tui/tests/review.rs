@@ -38,8 +38,8 @@ fn verdicts_and_notes_are_saved_at_once_and_survive_reopening() {
     let target = a.review_target().unwrap();
     press(&mut a, "iSource says otherwise<C-w>nothing<Enter>");
     assert_eq!(a.message.as_deref(), Some("note saved · saved"));
-    // A difference: the cursor sentence when it is reworded elsewhere.
-    press(&mut a, "<Esc>gg]c]cv1");
+    // A difference: a sentence with no quote or claim of its own that moved in another version.
+    press(&mut a, "<Esc>/It didn<Enter>v1");
     assert!(
         a.message
             .as_deref()
@@ -126,7 +126,7 @@ fn filters_show_unreviewed_or_one_verdict() {
     press(&mut a, "F");
     let disputed = a.panel_rows(Tab::Quotes);
     assert_eq!(disputed.len(), 1, "only disputed");
-    assert!(disputed[0].detail.contains("[disputed]"));
+    assert!(disputed[0].label.starts_with("[disputed]"));
     assert!(matches!(disputed[0].target, Target::Item(_)));
 }
 

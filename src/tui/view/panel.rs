@@ -71,6 +71,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             "reading the documents…".to_string()
         } else if !app.panel.filter.is_empty() {
             "nothing matches the filter".to_string()
+        } else if app.review_filter != crate::tui::review::ReviewFilter::All {
+            format!(
+                "nothing here for {} (F changes it)",
+                app.review_filter.label()
+            )
         } else {
             match app.panel.tab {
                 Tab::Entities => "no named entities in these documents",
