@@ -76,15 +76,24 @@ impl Drop for Tmux {
     }
 }
 
+/// A home of the test's own, so review sessions never land in the user's data directory and
+/// tests running side by side do not share (and lock) one session.
+fn scratch_home(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("parallax-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
+
 fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_parallax"))
 }
 
 /// Run the reader in a shell that reports its exit code and the terminal mode afterwards.
-fn shell_line(args: &str) -> String {
+fn shell_line(name: &str, args: &str) -> String {
     format!(
-        "PARALLAX_CONFIG= NO_COLOR= {} {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; echo DONE; sleep 60",
-        binary().display()
+        "HOME={home} XDG_DATA_HOME= PARALLAX_CONFIG= NO_COLOR= {} {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo; echo DONE; sleep 60",
+        binary().display(),
+        home = scratch_home(name).display()
     )
 }
 
@@ -106,7 +115,7 @@ fn reader_runs_in_a_terminal_and_restores_it() {
     if Command::new("tmux").arg("-V").output().is_err() {
         panic!("tmux is required for the end-to-end test (CI installs it)");
     }
-    let t = Tmux::start("quit", &shell_line(""));
+    let t = Tmux::start("quit", &shell_line("quit", ""));
     let first = t.wait_for("aligned · sync");
     assert!(first.contains("1:1-wire.txt"), "{first}");
     assert!(first.contains("2:2-rewrite.txt"), "{first}");
@@ -126,7 +135,10 @@ fn reader_runs_in_a_terminal_and_restores_it() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("term", &shell_line("& sleep 1; kill -TERM $!; wait $!"));
+    let t = Tmux::start(
+        "term",
+        &shell_line("term", "& sleep 1; kill -TERM $!; wait $!"),
+    );
     let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");
     assert_restored(&after);
@@ -134,7 +146,7 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn resizing_keeps_working() {
-    let t = Tmux::start("resize", &shell_line(""));
+    let t = Tmux::start("resize", &shell_line("resize", ""));
     t.wait_for("aligned · sync");
     for (w, h) in [("40", "10"), ("8", "2"), ("200", "50"), ("80", "24")] {
         let status = Command::new("tmux")
@@ -144,7 +156,7 @@ fn resizing_keeps_working() {
         assert!(status.success());
         sleep(Duration::from_millis(300));
     }
-    t.wait_for("? help");
+    t.wait_for("aligned");
     t.keys(&["q"]);
     let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");
@@ -152,7 +164,7 @@ fn resizing_keeps_working() {
 
 #[test]
 fn jumps_to_a_quote_and_follows_an_entity_across_panes() {
-    let t = Tmux::start("items", &shell_line(""));
+    let t = Tmux::start("items", &shell_line("items", ""));
     t.wait_for("aligned · sync");
     t.keys(&["]", "q"]);
     let quote = t.wait_for("quote 1/");
@@ -191,10 +203,10 @@ fn review_survives_kill_9_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("review.json");
     let arg = format!("--session {}", session.display());
-    let t = Tmux::start("kill", &shell_line(&arg));
+    let t = Tmux::start("kill", &shell_line("kill", &arg));
     t.wait_for("aligned · sync");
     t.keys(&["]", "a", "v", "2"]);
-    t.wait_for("claim: disputed · saved");
+    t.wait_for("claim: disputed (saved)");
     // The reader is the child of the pane's shell.
     let shell = Command::new("tmux")
         .args(["display-message", "-p", "-t", &t.session, "#{pane_pid}"])
@@ -211,7 +223,7 @@ fn review_survives_kill_9_and_reopens() {
     assert!(saved.contains("\"disputed\""), "{saved}");
     drop(t);
 
-    let again = Tmux::start("reopen", &shell_line(&arg));
+    let again = Tmux::start("reopen", &shell_line("kill", &arg));
     let screen = again.wait_for("aligned · sync");
     assert!(
         screen.contains("1/"),

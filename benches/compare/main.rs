@@ -95,8 +95,6 @@ fn main() {
     }
 }
 
-/// Sentences of the bundled samples and, when present, of the local seed articles.
-
 fn load(a: &Path, b: &Path) -> Corpus {
     let sources = [a, b].map(|p| Source::from_arg(&p.to_string_lossy()));
     Corpus::load(&sources, &LoadOptions::default()).expect("load corpus")

@@ -260,10 +260,13 @@ impl App {
 
     pub fn geometry(&self) -> Geometry {
         let (full_w, h) = self.size;
-        let panel_width = if self.panel.open {
-            (full_w / 3).clamp(PANEL_MIN, PANEL_MAX).min(full_w)
-        } else {
+        // On a narrow screen the open panel takes it all rather than squeeze the panes.
+        let panel_width = if !self.panel.open {
             0
+        } else if full_w < PANEL_MIN + MIN_PANE_WIDTH {
+            full_w
+        } else {
+            (full_w / 3).clamp(PANEL_MIN, PANEL_MAX)
         };
         let w = full_w.saturating_sub(panel_width);
         let n = self.model.doc_count().max(1);
@@ -302,6 +305,21 @@ impl App {
                 blocks: self.reading.get(doc).map_or(&[], Vec::as_slice),
             },
         }
+    }
+
+    /// Whether sentence `s` of `doc` is shown as current: the focused pane's cursor, or in the
+    /// other panes a true counterpart of it (their cursors only keep the panes level).
+    pub fn cursor_on(&self, doc: usize, s: u32) -> bool {
+        if self.cursor.get(doc) != Some(&s) {
+            return false;
+        }
+        if doc == self.focus {
+            return true;
+        }
+        let fc = self.cursor.get(self.focus).copied().unwrap_or(0);
+        self.model
+            .counterpart(self.focus, fc, doc)
+            .is_some_and(|r| r.contains(&s))
     }
 
     /// Byte offset where the cursor sentence of `doc` starts.
@@ -434,12 +452,26 @@ impl App {
             Action::ShowNextPanes => self.shift_panes(1),
             Action::ShowPrevPanes => self.shift_panes(-1),
             Action::MorePanes => {
-                self.pane_limit = (self.pane_limit + 1).min(4);
-                self.keep_focus_visible();
+                let shown = geo.visible.len();
+                if shown >= self.model.doc_count() {
+                    self.message = Some("every document is already shown".into());
+                } else if self.pane_limit >= 4 {
+                    self.message =
+                        Some("four panes at most side by side (> and < shift them)".into());
+                } else if usize::from(self.size.0 / MIN_PANE_WIDTH) <= shown {
+                    self.message = Some("no room for another pane at this width".into());
+                } else {
+                    self.pane_limit = shown + 1;
+                    self.keep_focus_visible();
+                }
             }
             Action::FewerPanes => {
-                self.pane_limit = self.pane_limit.saturating_sub(1).max(1);
-                self.keep_focus_visible();
+                if geo.visible.len() <= 1 {
+                    self.message = Some("one pane is the fewest".into());
+                } else {
+                    self.pane_limit = geo.visible.len() - 1;
+                    self.keep_focus_visible();
+                }
             }
             Action::NextDifference => self.jump_difference(true),
             Action::PrevDifference => self.jump_difference(false),

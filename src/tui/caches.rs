@@ -22,7 +22,7 @@ impl App {
         let rank = |m: Mark| match m {
             Mark::Unique => 3,
             Mark::Moved => 2,
-            Mark::Paraphrase => 1,
+            Mark::Paraphrase | Mark::Partial => 1,
             _ => 0,
         };
         let cells: Vec<Option<Mark>> = (0..h)

@@ -27,6 +27,8 @@ pub enum Mark {
     Identical,
     Paraphrase,
     Moved,
+    /// Shared word for word with some other versions but absent from others.
+    Partial,
     /// In no other document (or, in another pane, not in the focused document).
     Unique,
 }
@@ -292,6 +294,8 @@ impl ReaderModel {
             Mark::Moved
         } else if relations.contains(&Relation::Paraphrase) {
             Mark::Paraphrase
+        } else if relations.len() + 1 < self.doc_count() {
+            Mark::Partial
         } else {
             Mark::Identical
         }
@@ -301,7 +305,7 @@ impl ReaderModel {
     pub fn is_difference(&self, doc: usize, sentence: u32, reference: usize) -> bool {
         matches!(
             self.mark(doc, sentence, reference),
-            Mark::Paraphrase | Mark::Moved | Mark::Unique
+            Mark::Paraphrase | Mark::Moved | Mark::Partial | Mark::Unique
         )
     }
 }

@@ -230,6 +230,14 @@ impl App {
             return;
         }
         let first = (geo.visible[0] as i64 + delta).clamp(0, (n - count) as i64) as usize;
+        if first == geo.visible[0] {
+            self.message = Some(if delta > 0 {
+                "already showing the last documents".into()
+            } else {
+                "already showing the first documents".into()
+            });
+            return;
+        }
         self.first_visible = first;
         if !self.geometry().visible.contains(&self.focus) {
             self.focus = if delta > 0 { first } else { first + count - 1 };
@@ -338,7 +346,10 @@ impl App {
             self.folded.push(run);
             self.folded.sort_by_key(|f| f.start);
         } else {
-            self.message = Some("not in a run of identical sentences".into());
+            self.message = Some(format!(
+                "not in a run of {} or more identical rows (min_fold_run)",
+                self.min_fold_run
+            ));
             return;
         }
         self.rebuild_aligned();
@@ -354,6 +365,13 @@ impl App {
         let count = self.folded.len();
         self.rebuild_aligned();
         self.reveal_cursor();
-        self.message = Some(format!("{count} runs of identical sentences folded"));
+        self.message = Some(match count {
+            0 => format!(
+                "no run of {} or more identical rows to fold",
+                self.min_fold_run
+            ),
+            1 => "1 run of identical rows folded".to_string(),
+            n => format!("{n} runs of identical rows folded"),
+        });
     }
 }

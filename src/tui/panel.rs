@@ -10,7 +10,7 @@ use super::app::App;
 use super::input::InputLine;
 use super::items::{Item, Items, Kind};
 use super::search::Scope;
-use crate::extract::{EntityClass, Wording};
+use crate::extract::Wording;
 use crate::review::ItemKind;
 
 use super::review::ReviewFilter;
@@ -203,12 +203,7 @@ impl App {
                     .mentions
                     .iter()
                     .position(|m| m.span == first_here.span && m.entity == e.id)?;
-                let class = match e.class {
-                    EntityClass::Person => "person",
-                    EntityClass::Organization => "organisation",
-                    EntityClass::Place => "place",
-                    EntityClass::Other => "other",
-                };
+                let class = e.class.name();
                 Some((
                     e.mentions.len(),
                     Row {

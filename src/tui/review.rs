@@ -119,8 +119,14 @@ impl App {
     /// A key while the verdict picker is open: a digit picks, 0 clears, anything else cancels.
     pub(super) fn pick_verdict(&mut self, key: Key) {
         self.picking_verdict = false;
-        let Code::Char(c) = key.code else { return };
-        let Some(n) = c.to_digit(10) else { return };
+        let digit = match key.code {
+            Code::Char(c) => c.to_digit(10),
+            _ => None,
+        };
+        let Some(n) = digit else {
+            self.message = Some("no verdict given".into());
+            return;
+        };
         let Some(target) = self.review_target() else {
             return;
         };
@@ -136,7 +142,13 @@ impl App {
                 Some(v) => session
                     .set_verdict(&target, &v)
                     .map(|()| format!("{}: {v}", target.kind.name())),
-                None => return,
+                None => {
+                    self.message = Some(format!(
+                        "no verdict {n}: there are {}",
+                        session.verdicts().len()
+                    ));
+                    return;
+                }
             }
         };
         self.after_change(result);
@@ -154,13 +166,19 @@ impl App {
             .take(9)
             .map(|(i, v)| format!("{} {v}", i + 1))
             .collect();
-        format!(" verdict: {} · 0 clears · Esc cancels", list.join("  "))
+        format!(" verdict: {} · 0 clear · Esc", list.join(" · "))
     }
 
     pub(super) fn start_note(&mut self) {
         let Some(target) = self.need_target() else {
             return;
         };
+        if let Some(crate::review::Access::ReadOnly(reason)) =
+            self.review.as_ref().map(|s| s.access())
+        {
+            self.message = Some(format!("review changes cannot be saved: {reason}"));
+            return;
+        }
         let existing = self
             .review
             .as_ref()
@@ -184,7 +202,7 @@ impl App {
             if text.trim().is_empty() {
                 "note cleared".to_string()
             } else {
-                "note saved".to_string()
+                "note written".to_string()
             }
         });
         self.after_change(result);
@@ -217,7 +235,7 @@ impl App {
             return;
         };
         self.message = Some(match result.and_then(|msg| session.save().map(|_| msg)) {
-            Ok(msg) => format!("{msg} · saved"),
+            Ok(msg) => format!("{msg} (saved)"),
             Err(e) => e.to_string(),
         });
     }

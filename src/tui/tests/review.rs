@@ -34,10 +34,10 @@ fn verdicts_and_notes_are_saved_at_once_and_survive_reopening() {
     press(&mut a, "]a]av");
     assert!(a.picking_verdict);
     press(&mut a, "2");
-    assert_eq!(a.message.as_deref(), Some("claim: disputed · saved"));
+    assert_eq!(a.message.as_deref(), Some("claim: disputed (saved)"));
     let target = a.review_target().unwrap();
     press(&mut a, "iSource says otherwise<C-w>nothing<Enter>");
-    assert_eq!(a.message.as_deref(), Some("note saved · saved"));
+    assert_eq!(a.message.as_deref(), Some("note written (saved)"));
     // A difference: a sentence with no quote or claim of its own that moved in another version.
     press(&mut a, "<Esc>/It didn<Enter>v1");
     assert!(
@@ -80,7 +80,7 @@ fn note_editing_prefills_and_clears() {
     press(&mut a, "v1x");
     assert_eq!(
         a.message.as_deref(),
-        Some("verdict and note cleared · saved")
+        Some("verdict and note cleared (saved)")
     );
     assert!(a.review.as_ref().unwrap().marks().is_empty());
 }

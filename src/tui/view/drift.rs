@@ -43,7 +43,7 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
         let name = origin.rsplit('/').next().unwrap_or(&origin).to_string();
         lines.push(Line::from(vec![
             Span::styled(format!("{}:{name}", v.doc + 1), t.header),
-            Span::styled(format!("  — {}", app.item_detail(*v)), t.dim),
+            Span::styled(format!(" — {}", app.item_detail(*v)), t.dim),
         ]));
         lines.push(styled_text(
             d,
@@ -105,10 +105,10 @@ fn styled_text<'a>(
     for ((t, _), &c) in tokens.iter().zip(changed) {
         if t.start > at {
             spans.push(Span::styled(
-                d.slice(TextSpan {
+                flat(d.slice(TextSpan {
                     start: at,
                     end: t.start,
-                }),
+                })),
                 base,
             ));
         }
@@ -117,12 +117,20 @@ fn styled_text<'a>(
     }
     if span.end > at {
         spans.push(Span::styled(
-            d.slice(TextSpan {
+            flat(d.slice(TextSpan {
                 start: at,
                 end: span.end,
-            }),
+            })),
             base,
         ));
     }
     Line::from(spans)
+}
+
+/// Text between words with line breaks as spaces: a quote that runs over paragraphs reads as
+/// one passage.
+fn flat(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
 }

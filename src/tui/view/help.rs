@@ -13,20 +13,36 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     let heading = |s: &str| Line::from(Span::styled(s.to_string(), t.header));
     lines.push(heading("Keys"));
+    // One column for the keys, as wide as the longest list of them.
+    let key_w = Action::ALL
+        .iter()
+        .map(|&a| app.keymap.keys_for(a).join(" ").chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for &action in Action::ALL {
         let keys = app.keymap.keys_for(action);
         if keys.is_empty() {
             continue;
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<16}", keys.join(" ")), t.changed),
+            Span::styled(format!("{:<key_w$}", keys.join(" ")), t.changed),
             Span::styled(action.help().to_string(), t.base),
         ]));
     }
     lines.push(Line::default());
     lines.push(heading("Gutter and text"));
-    let legend: [(&str, Style, &str); 7] = [
-        ("│", t.gutter, "identical in the other versions"),
+    let legend: [(&str, Style, &str); 8] = [
+        (
+            "│",
+            t.gutter,
+            "identical (focused pane: in every other version; others: in the focused one)",
+        ),
+        (
+            "┆",
+            t.changed,
+            "identical where it appears, missing from some versions",
+        ),
         (
             "~",
             t.changed,

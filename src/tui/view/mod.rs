@@ -80,7 +80,10 @@ fn overlay(
 ) {
     let t = &app.theme;
     let width = area.width.saturating_sub(4).min(max_width);
-    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    // Lines wrap inside the box: count the rows they take, not the lines.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = area.height.saturating_sub(2).min(rows as u16 + 2);
     if width < 10 || height < 3 {
         return;
     }
@@ -91,7 +94,7 @@ fn overlay(
         height,
     };
     Clear.render(rect, buf);
-    let max_scroll = lines.len().saturating_sub(usize::from(height - 2));
+    let max_scroll = rows.saturating_sub(usize::from(height - 2));
     Paragraph::new(lines)
         .style(t.base)
         .wrap(Wrap { trim: false })

@@ -112,7 +112,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let flag = if row.drift { "≠ " } else { "  " };
+        let flag = if i == selected {
+            "▶ "
+        } else if row.drift {
+            "≠ "
+        } else {
+            "  "
+        };
         let right = format!(" {status} ");
         let room = width.saturating_sub(wrap::width(&right) + 2);
         let text = format!("{} · {}", row.label, row.detail);

@@ -70,7 +70,11 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
             if d.warnings.is_empty() { "" } else { " ⚠" }
         )
     } else if app.model.analysed() {
-        format!("{:.0}% shared ", app.model.share(doc, app.focus) * 100.0)
+        // Rounded down: "100%" only when every word is shared.
+        format!(
+            "{}% shared ",
+            (app.model.share(doc, app.focus) * 100.0).floor()
+        )
     } else {
         String::new()
     };
@@ -78,7 +82,11 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
     // The file name alone: the full path is in the status line when the pane has focus.
     let origin = d.origin.to_string();
     let name = origin.rsplit('/').next().unwrap_or(&origin);
-    let left = format!(" {}:{} · {}", doc + 1, name, d.title);
+    let left = if d.title.is_empty() {
+        format!(" {}:{name}", doc + 1)
+    } else {
+        format!(" {}:{name} · {}", doc + 1, d.title)
+    };
     let room = area.width.saturating_sub(right_w + 1);
     buf.set_stringn(
         area.x,
@@ -182,6 +190,7 @@ fn mark_style(app: &App, mark: Mark) -> (char, Style) {
         Mark::Identical => ('│', t.gutter),
         Mark::Paraphrase => ('~', t.changed),
         Mark::Moved => ('↕', t.moved),
+        Mark::Partial => ('┆', t.changed),
         Mark::Unique => ('+', t.unique),
     }
 }
@@ -197,7 +206,7 @@ fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf:
         return;
     };
     let first_line = sentence.span.start as usize >= line_start;
-    let cursor = app.cursor.get(doc) == Some(&s);
+    let cursor = app.cursor_on(doc, s);
     let (glyph, style) = mark_style(app, app.model.mark(doc, s, app.focus));
     if cursor {
         let arrow = if doc == app.focus { "▶" } else { "▷" };

@@ -3,8 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Geometry, InputPurpose, Layout};
+use crate::tui::input::InputLine;
 use crate::tui::items::{Item, Kind};
 use crate::tui::model::Mark;
 use crate::tui::search::Scope;
@@ -13,91 +16,128 @@ use crate::tui::wrap;
 pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     let style = app.theme.status;
     buf.set_style(area, style);
-    let review = app
-        .review
-        .as_ref()
-        .map(|r| {
-            if r.is_writable() {
-                format!("{} · ", r.progress(app.review_total()))
-            } else {
-                "review read-only · ".to_string()
-            }
+    if let Some(input) = &app.input {
+        draw_input(app, input, area, buf);
+        return;
+    }
+    // What the user asked for comes first; the hints on the right give way when it needs room.
+    let (left, urgent) = if app.picking_verdict {
+        (app.verdict_prompt(), true)
+    } else if let Some(hint) = app.pending_hint() {
+        (format!(" {hint}"), true)
+    } else if let Some(msg) = &app.message {
+        (format!(" {msg}"), true)
+    } else {
+        (position(app), false)
+    };
+    let full = right_side(app, true);
+    let short = right_side(app, false);
+    let width = usize::from(area.width);
+    let left_w = wrap::width(&left);
+    let right = [full, short]
+        .into_iter()
+        .find(|r| {
+            let need = if urgent { left_w } else { left_w.min(40) };
+            need + wrap::width(r) <= width
         })
         .unwrap_or_default();
-    let right = format!(
-        "{}{review}{} · {} · ? help · q quit ",
-        app.progress
-            .as_deref()
-            .map(|p| format!("{p} · "))
-            .unwrap_or_default(),
+    let room = width - wrap::width(&right).min(width);
+    buf.set_stringn(area.x, area.y, ellipsize(&left, room), room, style);
+    if !right.is_empty() {
+        buf.set_string(area.x + room as u16, area.y, &right, style);
+    }
+}
+
+/// The right side: review progress, layout, sync and — when there is room — the live keys for
+/// help and quit.
+fn right_side(app: &App, with_keys: bool) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = &app.progress {
+        parts.push(p.clone());
+    }
+    if let Some(r) = &app.review {
+        parts.push(if r.is_writable() {
+            r.progress(app.review_total()).to_string()
+        } else {
+            "review read-only".to_string()
+        });
+    }
+    parts.push(
         match app.effective_layout() {
             Layout::Aligned => "aligned",
             Layout::Reading => "reading",
-        },
-        if app.sync { "sync" } else { "free" },
-    );
-    let left = if let Some(input) = &app.input {
-        let (sigil, hint) = match (app.input_purpose, input.scope()) {
-            (InputPurpose::Note, _) => (
-                "note: ",
-                "   [Enter saves, empty clears, Esc cancels]".to_string(),
-            ),
-            (InputPurpose::Filter, _) => ("filter: ", "   [Enter keeps, Esc clears]".to_string()),
-            (InputPurpose::Search, scope) => (
-                "/",
-                format!(
-                    "   [{}; Tab switches, Enter searches, Esc cancels]",
-                    if scope == Scope::AllPanes {
-                        "all panes"
-                    } else {
-                        "this pane"
-                    }
-                ),
-            ),
-        };
-        let before = &input.text()[..input.cursor()];
-        let prompt = format!(" {sigil}{}", input.text());
-        buf.set_stringn(
-            area.x,
-            area.y,
-            format!("{prompt}{hint}"),
-            usize::from(area.width),
-            style,
-        );
-        // Show the cursor as a reversed cell.
-        let cx = area.x + 1 + wrap::width(sigil) as u16 + wrap::width(before) as u16;
-        if cx < area.x + area.width {
-            let cell = &mut buf[(cx, area.y)];
-            cell.set_style(style.add_modifier(ratatui::style::Modifier::REVERSED));
         }
-        return;
-    } else if app.picking_verdict {
-        app.verdict_prompt()
-    } else if let Some(hint) = app.pending_hint() {
-        format!(" {hint}")
-    } else if let Some(msg) = &app.message {
-        format!(" {msg}")
-    } else {
-        position(app)
+        .to_string(),
+    );
+    parts.push(if app.sync { "sync" } else { "free" }.to_string());
+    if with_keys {
+        for (action, what) in [(Action::Help, "help"), (Action::Quit, "quit")] {
+            if let Some(key) = app.keymap.keys_for(action).first() {
+                parts.push(format!("{key} {what}"));
+            }
+        }
+    }
+    format!(" {} ", parts.join(" · "))
+}
+
+/// `s` cut to `cols` columns, ending in "…" when cut.
+fn ellipsize(s: &str, cols: usize) -> String {
+    if wrap::width(s) <= cols {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if wrap::width(&out) + wrap::width(c.encode_utf8(&mut [0; 4])) + 1 > cols {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The input line: prompt, the text scrolled so the cursor stays visible, and a hint when
+/// there is room.
+fn draw_input(app: &App, input: &InputLine, area: Rect, buf: &mut Buffer) {
+    let style = app.theme.status;
+    let (sigil, hint) = match (app.input_purpose, input.scope()) {
+        (InputPurpose::Note, _) => (
+            "note: ",
+            "  [Enter saves, empty clears, Esc cancels]".to_string(),
+        ),
+        (InputPurpose::Filter, _) => ("filter: ", "  [Enter keeps, Esc clears]".to_string()),
+        (InputPurpose::Search, scope) => (
+            "/",
+            format!(
+                "  [{}; Tab switches, Enter searches, Esc cancels]",
+                if scope == Scope::AllPanes {
+                    "all panes"
+                } else {
+                    "this pane"
+                }
+            ),
+        ),
     };
-    let right_w = wrap::width(&right) as u16;
-    let room = if right_w + 10 < area.width {
-        area.width - right_w
+    let width = usize::from(area.width);
+    let prefix = format!(" {sigil}");
+    let room = width.saturating_sub(wrap::width(&prefix) + 1).max(1);
+    let text = input.text();
+    let before = &text[..input.cursor()];
+    // Scroll sideways: keep the cursor inside the visible part of the text.
+    let mut start = 0;
+    while wrap::width(&before[start..]) >= room {
+        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let shown = &text[start..];
+    let line = if wrap::width(shown) + wrap::width(&hint) + wrap::width(&prefix) <= width {
+        format!("{prefix}{shown}{hint}")
     } else {
-        area.width
+        format!("{prefix}{shown}")
     };
-    let left = if wrap::width(&left) >= usize::from(room) {
-        let keep: String = left
-            .chars()
-            .take(usize::from(room).saturating_sub(2))
-            .collect();
-        format!("{keep}… ")
-    } else {
-        left
-    };
-    buf.set_stringn(area.x, area.y, &left, usize::from(room), style);
-    if room < area.width {
-        buf.set_string(area.x + room, area.y, &right, style);
+    buf.set_stringn(area.x, area.y, line, width, style);
+    let cx = area.x as usize + wrap::width(&prefix) + wrap::width(&before[start..]);
+    if cx < usize::from(area.x + area.width) {
+        buf[(cx as u16, area.y)].set_style(style.add_modifier(Modifier::REVERSED));
     }
 }
 
@@ -107,14 +147,17 @@ fn position(app: &App) -> String {
         return String::new();
     };
     let n = d.sentences.len();
+    let origin = d.origin.to_string();
+    let name = origin.rsplit('/').next().unwrap_or(&origin);
     if n == 0 {
-        return format!(" {}: empty", d.origin);
+        return format!(" {name}: empty");
     }
     let cur = app.cursor.get(doc).copied().unwrap_or(0);
     let what = match app.model.mark(doc, cur, doc) {
         Mark::Pending => "aligning…",
         Mark::Boilerplate => "boilerplate",
-        Mark::Identical => "identical in the others",
+        Mark::Identical => "identical in every other version",
+        Mark::Partial => "identical where it appears, missing from some versions",
         Mark::Paraphrase => "reworded in another version",
         Mark::Moved => "moved in another version",
         Mark::Unique => "only in this version",
@@ -129,7 +172,10 @@ fn position(app: &App) -> String {
     {
         return format!(" {}{warn}", describe(app, item));
     }
-    format!(" {} · sentence {}/{} · {what}{warn}", d.origin, cur + 1, n)
+    if app.model.doc_count() < 2 {
+        return format!(" sentence {}/{n} · {name}{warn}", cur + 1);
+    }
+    format!(" sentence {}/{n} · {what} · {name}{warn}", cur + 1)
 }
 
 /// "quote 4/11 · Lena Reyl · in 3 versions", "entity 2/9 · Ilse Marand · person · …".

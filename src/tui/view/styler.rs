@@ -133,7 +133,7 @@ impl<'a> Styler<'a> {
                 {
                     style = style.patch(t.changed);
                 }
-                if self.app.cursor.get(self.doc) == Some(&s) {
+                if self.app.cursor_on(self.doc, s) {
                     style = style.patch(t.selection);
                 }
             }
@@ -215,7 +215,7 @@ pub fn item_sign(app: &App, doc: usize, sentence: usize) -> Option<(char, Style)
         .any(|i| items.drifts(i));
     match (quote, claim) {
         _ if drift => Some(('≠', t.changed)),
-        (Some(_), _) => Some(('“', t.quote)),
+        (Some(_), _) => Some(('»', t.quote)),
         (None, Some(_)) => Some(('§', t.claim)),
         (None, None) => None,
     }
