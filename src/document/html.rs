@@ -38,7 +38,8 @@ pub fn extract(html: &str) -> Article {
         }
     };
     let body = tidy(&body);
-    let title = collapse_spaces(&title);
+    // The page's own headline beats its <title>, which often carries the site's name.
+    let title = headline(html).unwrap_or_else(|| without_site_name(&collapse_spaces(&title)));
     let text = if title.is_empty() || body.starts_with(&title) {
         body
     } else if body.is_empty() {
@@ -51,6 +52,26 @@ pub fn extract(html: &str) -> Article {
         text,
         warnings,
     }
+}
+
+/// The first `<h1>` of the page, when it reads like a headline (two words or more).
+fn headline(html: &str) -> Option<String> {
+    let dom = Dom::from(html);
+    let h1 = collapse_spaces(&dom.select("body h1").first().text());
+    (h1.split_whitespace().count() >= 2).then_some(h1)
+}
+
+/// "Dam release floods towns | Example News" → "Dam release floods towns": a trailing part
+/// after " | ", " - " or " — " is the site's name when what precedes it is a real title.
+fn without_site_name(title: &str) -> String {
+    for sep in [" | ", " — ", " – ", " - "] {
+        if let Some((head, _site)) = title.rsplit_once(sep)
+            && head.split_whitespace().count() >= 3
+        {
+            return head.to_string();
+        }
+    }
+    title.to_string()
 }
 
 fn whole_body(html: &str) -> (String, String) {
@@ -110,6 +131,29 @@ mod tests {
                 a.text
             );
         }
+    }
+
+    #[test]
+    fn the_headline_is_the_title_and_leads_the_text() {
+        let html = r#"<html><head><title>Dam report | Example News</title></head><body>
+            <header><h1>Valley towns flooded after the dam release</h1></header>
+            <article><p>The first paragraph has enough words to look like an article body.</p>
+            <p>The second paragraph continues the story with more detail for readers.</p>
+            </article></body></html>"#;
+        let a = extract(html);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Valley towns flooded after the dam release")
+        );
+        assert!(
+            a.text
+                .starts_with("Valley towns flooded after the dam release\n\nThe first")
+        );
+        assert_eq!(
+            without_site_name("Dam release floods towns | Example News"),
+            "Dam release floods towns"
+        );
+        assert_eq!(without_site_name("Short | Site"), "Short | Site");
     }
 
     #[test]
