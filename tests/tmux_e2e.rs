@@ -145,6 +145,18 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn sighup_restores_the_terminal() {
+    // What an SSH drop sends.
+    let t = Tmux::start(
+        "hup",
+        &shell_line("hup", "& sleep 1; kill -HUP $!; wait $!"),
+    );
+    let after = t.wait_for("DONE");
+    assert!(after.contains("EXIT=0"), "{after}");
+    assert_restored(&after);
+}
+
+#[test]
 fn resizing_keeps_working() {
     let t = Tmux::start("resize", &shell_line("resize", ""));
     t.wait_for("aligned · sync");

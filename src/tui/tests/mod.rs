@@ -172,6 +172,7 @@ fn identical_documents_have_no_differences_and_fold() {
     assert!(a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
     let folded = screen(corpus_of(&[text, text]), (80, 12), "zM");
     assert!(folded.contains("identical rows folded"), "{folded}");
+    insta::assert_snapshot!("folded_80x12", folded);
     press(&mut a, "zR");
     assert!(!a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
     press(&mut a, "za");

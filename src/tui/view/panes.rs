@@ -133,7 +133,7 @@ fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> 
         let block = &m.blocks[pos.block];
         let h = m.height(pos.block);
         if let Block::Fold { rows } = block {
-            let label = format!("··· {} identical rows folded (za opens) ···", rows.len());
+            let label = format!("··· {} identical rows folded · za ···", rows.len());
             buf.set_stringn(
                 text_x,
                 area.y + y,
