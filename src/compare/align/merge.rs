@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::search::with_verbatim;
+use super::search::{verbatim_ceiling, with_verbatim};
 use super::{Pair, Side, Space, union};
 use crate::compare::chain::Item;
 
@@ -108,21 +108,6 @@ impl Pair<'_> {
             Side::A => (self.pa, self.pb),
             Side::B => (self.pb, self.pa),
         };
-        let target = other_prep.stems(*other);
-        if self.overlap(prep.stems(p), target).0 <= 0.0
-            || self.overlap(prep.stems(q), target).0 <= 0.0
-        {
-            return None;
-        }
-        let union_stems = union(prep.stems(p), prep.stems(q));
-        let (shared, _) = self.overlap(&union_stems, target);
-        let dice =
-            2.0 * shared / (self.weight(&union_stems) + self.weight(target)).max(f32::EPSILON);
-        let sim = with_verbatim(
-            dice,
-            &union(prep.grams(p), prep.grams(q)),
-            other_prep.grams(*other),
-        );
         let part = |k: u32| match side {
             Side::A => single.get(k, at.1),
             Side::B => single.get(at.0, k),
@@ -132,7 +117,37 @@ impl Pair<'_> {
             .best(side, first)
             .0
             .max(single.best(side, first + 1).0);
-        if sim < self.options.link_threshold || sim < own + MERGE_GAIN || sim <= elsewhere {
+        let passes = |sim: f32| {
+            sim >= self.options.link_threshold && sim >= own + MERGE_GAIN && sim > elsewhere
+        };
+        let target = other_prep.stems(*other);
+        let (sp, sq) = (
+            self.overlap(prep.stems(p), target).0,
+            self.overlap(prep.stems(q), target).0,
+        );
+        if sp <= 0.0 || sq <= 0.0 {
+            return None;
+        }
+        // Most tries fail; bounds from the halves (the union shares at most what they share
+        // and weighs at least as much as the heavier) spare building the unions for them.
+        let heavier = self.weight(prep.stems(p)).max(self.weight(prep.stems(q)));
+        let bound = (2.0 * (sp + sq) / (heavier + self.weight(target)).max(f32::EPSILON)).min(1.0);
+        if !passes(verbatim_ceiling(bound)) {
+            return None;
+        }
+        let union_stems = union(prep.stems(p), prep.stems(q));
+        let (shared, _) = self.overlap(&union_stems, target);
+        let dice =
+            2.0 * shared / (self.weight(&union_stems) + self.weight(target)).max(f32::EPSILON);
+        if !passes(verbatim_ceiling(dice)) {
+            return None;
+        }
+        let sim = with_verbatim(
+            dice,
+            &union(prep.grams(p), prep.grams(q)),
+            other_prep.grams(*other),
+        );
+        if !passes(sim) {
             return None;
         }
         let (a, b) = match side {

@@ -160,6 +160,11 @@ pub(super) fn with_verbatim(sim: f32, x: &[u32], y: &[u32]) -> f32 {
     sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT * share
 }
 
+/// The most [`with_verbatim`] can make of `sim`: every word run shared.
+pub(super) fn verbatim_ceiling(sim: f32) -> f32 {
+    sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT
+}
+
 /// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
 fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {
     scored.sort_unstable_by(|p, q| q.1.total_cmp(&p.1));
