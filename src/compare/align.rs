@@ -1,15 +1,19 @@
 //! Sentence alignment of two documents. Exact repeats are anchored by hash first, so effort goes
 //! only where the texts differ; reworded counterparts come from an IDF-weighted inverted index of
 //! content stems (never all pairs), an order-preserving chain with 1:1, 1:2 and 2:1 steps picks
-//! the in-order links, and a last pass links the remaining strong pairs as moved.
+//! the in-order links, leaving out any step that would take a sentence from a clearly better
+//! partner elsewhere, and a last pass links the remaining strong pairs as moved.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+mod merge;
+mod moved;
 mod search;
 
+use merge::Singles;
 use search::EXHAUSTIVE_PAIRS;
 
 use super::chain::{self, Item};
@@ -101,8 +105,22 @@ impl Pair<'_> {
     fn run(&self) -> Vec<RawLink> {
         let (a_live, b_live) = (live(self.pa), live(self.pb));
         let anchors = self.anchors(&a_live, &b_live);
-        let mut links = self.chain(&a_live, &b_live, &anchors);
-        self.moved(&a_live, &b_live, &mut links);
+        let mut fixed_a = vec![false; a_live.len()];
+        let mut fixed_b = vec![false; b_live.len()];
+        for &(x, y) in &anchors {
+            fixed_a[x] = true;
+            fixed_b[y] = true;
+        }
+        let seeds = self.seeds(&a_live, &b_live, &anchors, &fixed_a, &fixed_b);
+        let single = Singles::new(&seeds, a_live.len(), b_live.len());
+        let space = Space {
+            a_live: &a_live,
+            b_live: &b_live,
+            fixed_a: &fixed_a,
+            fixed_b: &fixed_b,
+        };
+        let mut links = self.chain(&space, &anchors, &seeds, &single);
+        self.moved(&space, &single, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
     }
@@ -151,31 +169,26 @@ impl Pair<'_> {
     /// The in-order links. Anchors enter the chain as sure items rather than as fixed
     /// boundaries, so an exact repeat that moved cannot drag its neighbours out of order; the
     /// other sentences get candidates from the whole of the other document.
-    fn chain(&self, a_live: &[u32], b_live: &[u32], anchors: &[(usize, usize)]) -> Vec<RawLink> {
+    fn chain(
+        &self,
+        space: &Space,
+        anchors: &[(usize, usize)],
+        seeds: &[(u32, u32, f32)],
+        single: &Singles,
+    ) -> Vec<RawLink> {
         let o = self.options;
-        let mut fixed_a = vec![false; a_live.len()];
-        let mut fixed_b = vec![false; b_live.len()];
-        let mut items: Vec<Item> = Vec::with_capacity(anchors.len() + a_live.len());
+        let (a_live, b_live) = (space.a_live, space.b_live);
+        let mut items: Vec<Item> = Vec::with_capacity(anchors.len() + seeds.len());
         for &(x, y) in anchors {
-            fixed_a[x] = true;
-            fixed_b[y] = true;
             items.push(Item {
                 a: (x as u32, x as u32 + 1),
                 b: (y as u32, y as u32 + 1),
                 weight: 1.0,
             });
         }
-        let seeds = self.seeds(a_live, b_live, anchors, &fixed_a, &fixed_b);
-        let single: HashMap<(u32, u32), f32> = seeds.iter().map(|&(x, y, s)| ((x, y), s)).collect();
         let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
-        let space = Space {
-            a_live,
-            b_live,
-            fixed_a: &fixed_a,
-            fixed_b: &fixed_b,
-        };
-        for &(x, y, sim) in &seeds {
-            if sim >= o.link_threshold {
+        for &(x, y, sim) in seeds {
+            if sim >= o.link_threshold && !single.displaced(x, y, sim, o.moved_threshold) {
                 items.push(Item {
                     a: (x, x + 1),
                     b: (y, y + 1),
@@ -190,7 +203,7 @@ impl Pair<'_> {
                 (Side::B, y),
             ] {
                 if seen.insert((side, first, if side == Side::A { y } else { x })) {
-                    items.extend(self.merged(side, first, (x, y), &space, &single));
+                    items.extend(self.merged(side, first, (x, y), space, single));
                 }
             }
         }
@@ -275,138 +288,6 @@ impl Pair<'_> {
             }
         }
         seeds
-    }
-
-    /// The 2:1 (or 1:2) item that merges positions `first, first + 1` on `side` against the
-    /// other side's sentence in `at`, if both halves share content with it and together they
-    /// match better than either alone.
-    fn merged(
-        &self,
-        side: Side,
-        first: u32,
-        at: (u32, u32),
-        space: &Space,
-        single: &HashMap<(u32, u32), f32>,
-    ) -> Option<Item> {
-        let (ids, fixed, other) = match side {
-            Side::A => (
-                space.a_live,
-                space.fixed_a,
-                space.b_live.get(at.1 as usize)?,
-            ),
-            Side::B => (
-                space.b_live,
-                space.fixed_b,
-                space.a_live.get(at.0 as usize)?,
-            ),
-        };
-        let (p, q) = (*ids.get(first as usize)?, *ids.get(first as usize + 1)?);
-        if q != p + 1 {
-            return None; // something (boilerplate) sits between them
-        }
-        if fixed.get(first as usize) != Some(&false)
-            || fixed.get(first as usize + 1) != Some(&false)
-        {
-            return None; // an exact repeat is already spoken for
-        }
-        let (prep, other_prep) = match side {
-            Side::A => (self.pa, self.pb),
-            Side::B => (self.pb, self.pa),
-        };
-        let target = other_prep.stems(*other);
-        if self.overlap(prep.stems(p), target).0 <= 0.0
-            || self.overlap(prep.stems(q), target).0 <= 0.0
-        {
-            return None;
-        }
-        let union = union(prep.stems(p), prep.stems(q));
-        let (shared, _) = self.overlap(&union, target);
-        let sim = 2.0 * shared / (self.weight(&union) + self.weight(target)).max(f32::EPSILON);
-        let part = |k: u32| match side {
-            Side::A => single.get(&(k, at.1)),
-            Side::B => single.get(&(at.0, k)),
-        };
-        let best_part = part(first)
-            .copied()
-            .unwrap_or(0.0)
-            .max(part(first + 1).copied().unwrap_or(0.0));
-        if sim < self.options.link_threshold || sim <= best_part {
-            return None;
-        }
-        let (a, b) = match side {
-            Side::A => ((first, first + 2), (at.1, at.1 + 1)),
-            Side::B => ((at.0, at.0 + 1), (first, first + 2)),
-        };
-        Some(Item { a, b, weight: sim })
-    }
-
-    /// Links the live sentences still unlinked on both sides when they match strongly. A pair
-    /// that turns out to sit in order with its neighbours keeps its plain kind.
-    fn moved(&self, a_live: &[u32], b_live: &[u32], links: &mut Vec<RawLink>) {
-        let covered = |ranges: &mut dyn Iterator<Item = SentRange>, n: usize| {
-            let mut used = vec![false; n];
-            for r in ranges {
-                for i in r.start..r.end {
-                    if let Some(u) = used.get_mut(i as usize) {
-                        *u = true;
-                    }
-                }
-            }
-            used
-        };
-        let used_a = covered(&mut links.iter().map(|l| l.a), self.pa.sentences.len());
-        let used_b = covered(&mut links.iter().map(|l| l.b), self.pb.sentences.len());
-        let free = |ids: &[u32], used: &[bool]| -> Vec<u32> {
-            ids.iter()
-                .copied()
-                .filter(|&i| !used.get(i as usize).copied().unwrap_or(true))
-                .collect()
-        };
-        let (fa, fb) = (free(a_live, &used_a), free(b_live, &used_b));
-        if fa.is_empty() || fb.is_empty() {
-            return;
-        }
-        let mut found = self.candidates(&fa, &fb, 3, self.options.moved_threshold);
-        found.sort_by(|x, y| y.2.total_cmp(&x.2));
-
-        let mut in_order: BTreeMap<u32, SentRange> =
-            links.iter().map(|l| (l.a.start, l.b)).collect();
-        let (mut taken_a, mut taken_b) = (vec![false; fa.len()], vec![false; fb.len()]);
-        for (x, y, sim) in found {
-            let (xi, yi) = (x as usize, y as usize);
-            if taken_a.get(xi) != Some(&false) || taken_b.get(yi) != Some(&false) {
-                continue;
-            }
-            let (Some(&i), Some(&j)) = (fa.get(xi), fb.get(yi)) else {
-                continue;
-            };
-            taken_a[xi] = true;
-            taken_b[yi] = true;
-            let (a, b) = (SentRange::one(i), SentRange::one(j));
-            let before_ok = in_order
-                .range(..i)
-                .next_back()
-                .is_none_or(|(_, r)| r.end <= j);
-            let after_ok = in_order
-                .range(i + 1..)
-                .next()
-                .is_none_or(|(_, r)| r.start > j);
-            let identical = self.same_terms(a, b);
-            let kind = match (before_ok && after_ok, identical) {
-                (false, _) => LinkKind::Moved,
-                (true, true) => LinkKind::Identical,
-                (true, false) => LinkKind::Paraphrase,
-            };
-            if kind != LinkKind::Moved {
-                in_order.insert(i, b);
-            }
-            links.push(RawLink {
-                a,
-                b,
-                kind,
-                similarity: if identical { 1.0 } else { sim },
-            });
-        }
     }
 
     /// Whether two runs have the same normalised term sequence.

@@ -1,14 +1,19 @@
 //! What alignment sees of a sentence: its distinct content stems (stopwords and punctuation
-//! dropped, light suffix stripping) and a hash of its full term sequence for exact matches.
+//! dropped, light suffix stripping), hashes of its runs of consecutive words (to spot passages
+//! kept verbatim) and a hash of its full term sequence for exact matches.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::document::{Document, TermId, Vocab};
+use crate::document::{Document, TermId, TokenKind, Vocab};
 use crate::lexicon;
 
 /// Marks a term that carries no content (stopword or punctuation).
 const NO_STEM: u32 = u32::MAX;
+/// Words per run hashed for verbatim matching. Four is past most names ("Environment Minister
+/// Ilse Marand" is one run, "Gen. Piet Ocksen" none), so shared runs come mostly from passages
+/// copied word for word, such as quotes.
+pub(crate) const GRAM: usize = 4;
 
 /// The stem of every term in the vocabulary, computed once per comparison.
 pub(crate) struct Stems {
@@ -81,6 +86,8 @@ pub(crate) struct SentTerms {
     pub hash: u64,
     /// Range into [`Prepared::stems`]: the sentence's distinct content stems, sorted.
     pub stems: Range<u32>,
+    /// Range into [`Prepared::grams`]: hashes of its runs of [`GRAM`] words, sorted, distinct.
+    pub grams: Range<u32>,
     pub boilerplate: bool,
 }
 
@@ -88,6 +95,7 @@ pub(crate) struct SentTerms {
 pub(crate) struct Prepared {
     pub sentences: Vec<SentTerms>,
     stems: Vec<u32>,
+    grams: Vec<u32>,
     /// Per stem id: in how many non-boilerplate sentences of this document it occurs.
     pub df: Vec<u32>,
     /// Number of non-boilerplate sentences.
@@ -97,6 +105,8 @@ pub(crate) struct Prepared {
 impl Prepared {
     pub(crate) fn build(doc: &Document, stems: &Stems) -> Prepared {
         let mut flat = Vec::with_capacity(doc.tokens.len() / 2);
+        let mut grams = Vec::with_capacity(doc.tokens.len());
+        let mut words: Vec<TermId> = Vec::new();
         let mut df = vec![0u32; stems.count()];
         let mut live = 0;
         let sentences = doc
@@ -107,14 +117,26 @@ impl Prepared {
                 let start = flat.len();
                 flat.extend(tokens.iter().filter_map(|t| stems.of(t.term)));
                 flat[start..].sort_unstable();
-                let mut kept = start;
-                for i in start..flat.len() {
-                    if kept == start || flat[kept - 1] != flat[i] {
-                        flat[kept] = flat[i];
-                        kept += 1;
-                    }
-                }
+                let kept = dedup_tail(&mut flat, start);
                 flat.truncate(kept);
+                let from = grams.len();
+                words.clear();
+                words.extend(
+                    tokens
+                        .iter()
+                        .filter(|t| t.kind != TokenKind::Punct)
+                        .map(|t| t.term),
+                );
+                // Only the high half of each hash is kept: a rare collision costs a
+                // slightly higher score for one pair, and the list takes half the memory.
+                grams.extend(
+                    words
+                        .windows(GRAM)
+                        .map(|w| (hash_terms(w.iter().copied()) >> 32) as u32),
+                );
+                grams[from..].sort_unstable();
+                let distinct = dedup_tail(&mut grams, from);
+                grams.truncate(distinct);
                 if !s.boilerplate {
                     live += 1;
                     for &stem in &flat[start..] {
@@ -124,6 +146,7 @@ impl Prepared {
                 SentTerms {
                     hash: hash_terms(tokens.iter().map(|t| t.term)),
                     stems: start as u32..flat.len() as u32,
+                    grams: from as u32..grams.len() as u32,
                     boilerplate: s.boilerplate,
                 }
             })
@@ -131,6 +154,7 @@ impl Prepared {
         Prepared {
             sentences,
             stems: flat,
+            grams,
             df,
             live,
         }
@@ -143,6 +167,26 @@ impl Prepared {
             .and_then(|s| self.stems.get(s.stems.start as usize..s.stems.end as usize))
             .unwrap_or(&[])
     }
+
+    /// The sorted distinct hashes of sentence `i`'s runs of [`GRAM`] words.
+    pub(crate) fn grams(&self, i: u32) -> &[u32] {
+        self.sentences
+            .get(i as usize)
+            .and_then(|s| self.grams.get(s.grams.start as usize..s.grams.end as usize))
+            .unwrap_or(&[])
+    }
+}
+
+/// Drops repeats from the sorted tail `list[start..]` in place; returns the new length.
+fn dedup_tail(list: &mut [u32], start: usize) -> usize {
+    let mut kept = start;
+    for i in start..list.len() {
+        if kept == start || list[kept - 1] != list[i] {
+            list[kept] = list[i];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.

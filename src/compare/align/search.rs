@@ -1,5 +1,6 @@
 //! Candidate search and similarity for one pair: an inverted index of content stems over one
-//! side, probed with each sentence of the other, IDF-weighted Dice similarity to rank them.
+//! side, probed with each sentence of the other, IDF-weighted Dice similarity to rank them,
+//! raised for passages kept word for word.
 
 use super::Pair;
 
@@ -10,6 +11,10 @@ pub(super) const EXHAUSTIVE_PAIRS: usize = 400;
 const POSTING_CAP: usize = 128;
 /// Each sentence always probes at least this many of its rarest stems, however common.
 const MIN_PROBES: usize = 2;
+/// How far a pair's share of verbatim word runs closes the gap between its term overlap and a
+/// perfect score. A quote kept word for word under a new attribution is the strongest sign of a
+/// rewritten sentence, though the new words around it pull the term overlap down.
+const VERBATIM_WEIGHT: f32 = 0.5;
 
 impl Pair<'_> {
     /// Scored pairs `(rank in ga, rank in gb, similarity)` with similarity at least `min`, at
@@ -98,14 +103,19 @@ impl Pair<'_> {
         out
     }
 
-    /// Weighted Dice similarity of two single sentences' content stems. Pairs sharing a single
-    /// stem need a near-total match, so one shared name does not make two sentences kin.
+    /// Weighted Dice similarity of two single sentences' content stems, raised by their
+    /// verbatim runs. Pairs sharing a single stem need a near-total match, so one shared name
+    /// does not make two sentences kin.
     pub(super) fn sim(&self, i: u32, j: u32) -> f32 {
         let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
         let total = self.wa.get(i as usize).copied().unwrap_or(0.0)
             + self.wb.get(j as usize).copied().unwrap_or(0.0);
         let sim = 2.0 * shared / total.max(f32::EPSILON);
-        if count < 2 && sim < 0.8 { 0.0 } else { sim }
+        if count < 2 && sim < 0.8 {
+            0.0
+        } else {
+            with_verbatim(sim, self.pa.grams(i), self.pb.grams(j))
+        }
     }
 
     /// Shared weight and number of shared stems of two sorted stem lists.
@@ -129,6 +139,30 @@ impl Pair<'_> {
     pub(super) fn weight(&self, stems: &[u32]) -> f32 {
         stems.iter().filter_map(|&s| self.idf.get(s as usize)).sum()
     }
+}
+
+/// `sim` raised by the Dice share of word runs (sorted distinct hashes) the two sides have in
+/// common.
+pub(super) fn with_verbatim(sim: f32, x: &[u32], y: &[u32]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
+        match s.cmp(&t) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let share = 2.0 * shared as f32 / (x.len() + y.len()).max(1) as f32;
+    sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT * share
+}
+
+/// The most [`with_verbatim`] can make of `sim`: every word run shared.
+pub(super) fn verbatim_ceiling(sim: f32) -> f32 {
+    sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT
 }
 
 /// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
