@@ -215,7 +215,10 @@ fn review_survives_kill_9_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("review.json");
     let arg = format!("--session {}", session.display());
-    let t = Tmux::start("kill", &shell_line("kill", &arg));
+    // After a kill -9 nothing restores the terminal: make it sane before the shell reports, so
+    // its lines do not staircase.
+    let killed_arg = format!("{arg}; rc=$?; stty sane; (exit $rc)");
+    let t = Tmux::start("kill", &shell_line("kill", &killed_arg));
     t.wait_for("aligned · sync");
     t.keys(&["]", "a", "v", "2"]);
     t.wait_for("claim: disputed (saved)");
