@@ -6,7 +6,7 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::vocab::{fold_ascii, fold_chars};
+use super::vocab::{fold_ascii, fold_char};
 use crate::lexicon;
 
 /// Longest line still checked against the furniture patterns; real prose is longer.
@@ -18,17 +18,19 @@ const MAX_PATTERN_LINE: usize = 80;
 /// paragraphs sharing a hash with another have theirs built again, to compare in full.
 pub fn flags<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<bool> {
     let texts: Vec<&str> = paragraphs.collect();
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     let mut furniture = Vec::with_capacity(texts.len());
     let mut hashes = Vec::with_capacity(texts.len());
     let mut hash_counts: FxHashMap<u64, usize> = FxHashMap::default();
     for text in &texts {
         key_into(text, &mut buf);
-        furniture.push(is_furniture(&buf));
+        furniture.push(
+            buf.len() <= MAX_PATTERN_LINE && std::str::from_utf8(&buf).is_ok_and(is_furniture),
+        );
         // An empty key never counts as a repetition.
         let hash = (!buf.is_empty()).then(|| {
             let mut hasher = FxHasher::default();
-            hasher.write(buf.as_bytes());
+            hasher.write(&buf);
             hasher.finish()
         });
         if let Some(h) = hash {
@@ -37,48 +39,66 @@ pub fn flags<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Vec<bool> {
         hashes.push(hash);
     }
     // A shared hash may be a collision: the keys themselves decide.
-    let shared: Vec<(usize, String)> = hashes
+    let shared: Vec<(usize, Vec<u8>)> = hashes
         .iter()
         .enumerate()
         .filter(|(_, h)| h.is_some_and(|h| hash_counts.get(&h) > Some(&1)))
         .map(|(i, _)| {
-            let mut key = String::new();
+            let mut key = Vec::new();
             key_into(texts[i], &mut key);
             (i, key)
         })
         .collect();
-    let mut key_counts: HashMap<&str, usize> = HashMap::new();
+    let mut key_counts: HashMap<&[u8], usize> = HashMap::new();
     for (_, k) in &shared {
-        *key_counts.entry(k.as_str()).or_default() += 1;
+        *key_counts.entry(k).or_default() += 1;
     }
     for (i, k) in &shared {
-        if key_counts.get(k.as_str()) > Some(&1) {
+        if key_counts.get(k.as_slice()) > Some(&1) {
             furniture[*i] = true;
         }
     }
     furniture
 }
 
-/// A paragraph's identity for repetition, written over `out`: its normal form with whitespace
-/// runs collapsed to one space and trimmed, so case, spacing and quote style do not matter.
-fn key_into(text: &str, out: &mut String) {
+/// A paragraph's identity for repetition, as UTF-8 written over `out`: its normal form with
+/// whitespace runs collapsed to one space and trimmed, so case, spacing and quote style do not
+/// matter. ASCII bytes are folded directly; only other characters are decoded.
+fn key_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
     let mut space = false;
-    let push = |c: char| {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                space = !out.is_empty();
+                continue;
+            }
             if space {
-                out.push(' ');
+                out.push(b' ');
                 space = false;
             }
-            out.push(c);
+            out.push(fold_ascii(b));
+            continue;
         }
-    };
-    if text.is_ascii() {
-        text.bytes().map(fold_ascii).for_each(push);
-    } else {
-        fold_chars(text, push);
+        // `i` is at the first byte of a character: only whole characters are stepped over.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        fold_char(c, |c| {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        });
     }
 }
 

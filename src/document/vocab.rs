@@ -79,34 +79,32 @@ fn is_normal(raw: &str) -> bool {
 
 fn normalize_into(raw: &str, out: &mut String) {
     if raw.is_ascii() {
-        out.extend(raw.bytes().map(fold_ascii));
+        out.extend(raw.bytes().map(|b| char::from(fold_ascii(b))));
     } else {
-        fold_chars(raw, |c| out.push(c));
+        raw.chars().for_each(|c| fold_char(c, |c| out.push(c)));
     }
 }
 
-/// The characters of `raw`'s normal form, one by one, so callers can hash or compare it without
-/// building it.
-pub(super) fn fold_chars(raw: &str, mut f: impl FnMut(char)) {
-    for c in raw.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                f('\'')
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => f('"'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => f('-'),
-            c if c.is_ascii() => f(c.to_ascii_lowercase()),
-            c => c.to_lowercase().for_each(&mut f),
+/// The normal form of one character, given to `f` one character at a time (lowercasing may
+/// give more than one), so callers can hash or compare it without building a string.
+pub(super) fn fold_char(c: char, mut f: impl FnMut(char)) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            f('\'')
         }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => f('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => f('-'),
+        c if c.is_ascii() => f(c.to_ascii_lowercase()),
+        c => c.to_lowercase().for_each(f),
     }
 }
 
-/// [`fold_chars`] for one ASCII byte.
-pub(super) fn fold_ascii(b: u8) -> char {
+/// [`fold_char`] for one ASCII byte.
+pub(super) fn fold_ascii(b: u8) -> u8 {
     match b {
-        b'`' => '\'',
-        b => char::from(b.to_ascii_lowercase()),
+        b'`' => b'\'',
+        b => b.to_ascii_lowercase(),
     }
 }
 
