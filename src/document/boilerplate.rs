@@ -70,17 +70,25 @@ fn key_into(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
+        if is_ascii_space(b) {
             i += 1;
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
-                space = !out.is_empty();
-                continue;
-            }
+            space = !out.is_empty();
+            continue;
+        }
+        if b.is_ascii() {
+            // A whole run of ASCII without whitespace, copied then folded in place.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && !is_ascii_space(b))
+                .count();
             if space {
                 out.push(b' ');
                 space = false;
             }
-            out.push(fold_ascii(b));
+            let from = out.len();
+            out.extend_from_slice(&bytes[i..i + run]);
+            out[from..].iter_mut().for_each(|b| *b = fold_ascii(*b));
+            i += run;
             continue;
         }
         // `i` is at the first byte of a character: only whole characters are stepped over.
@@ -100,6 +108,11 @@ fn key_into(text: &str, out: &mut Vec<u8>) {
             }
         });
     }
+}
+
+/// ASCII whitespace, as `char::is_whitespace` sees it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// Whether a normalised line is page furniture by the shipped list.
