@@ -6,6 +6,7 @@ mod html;
 pub mod load;
 pub mod segment;
 mod vocab;
+pub mod words;
 
 use std::fmt;
 use std::ops::Range;

@@ -3,11 +3,9 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::load::Loaded;
 use super::{
-    DocId, Document, Format, Paragraph, Sentence, Span, Token, TokenKind, Vocab, boilerplate,
+    DocId, Document, Format, Paragraph, Sentence, Span, Token, TokenKind, Vocab, boilerplate, words,
 };
 use crate::lexicon::{self, Abbreviation};
 
@@ -190,7 +188,7 @@ fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
 
 fn tokenize(text: &str, para: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
     let base = para.start as usize;
-    for (i, piece) in text[para.range()].split_word_bound_indices() {
+    for (i, piece) in words::pieces(&text[para.range()]) {
         let Some(first) = piece.chars().next() else {
             continue;
         };

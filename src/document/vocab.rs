@@ -1,7 +1,7 @@
 //! The corpus-wide term table: every normalised token form gets one `TermId`, so documents
 //! compare by integers. Normalisation lowercases and folds typographic quotes and dashes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// An interned, normalised token form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -9,20 +9,34 @@ pub struct TermId(pub u32);
 
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: HashMap<Box<str>, TermId>,
+    /// Fx rather than SipHash: interning every token of every document is a hot path, and the
+    /// keys are the documents' own words, not attacker-chosen to collide.
+    ids: FxHashMap<Box<str>, TermId>,
     terms: Vec<Box<str>>,
+    /// Reused for the normal form of tokens that are not already normal.
+    scratch: String,
 }
 
 impl Vocab {
     /// The id of `raw`'s normalised form, adding it if new.
     pub fn intern(&mut self, raw: &str) -> TermId {
-        let mut norm = String::with_capacity(raw.len());
+        if is_normal(raw) {
+            return self.intern_normal(raw);
+        }
+        let mut norm = std::mem::take(&mut self.scratch);
+        norm.clear();
         normalize_into(raw, &mut norm);
-        if let Some(&id) = self.ids.get(norm.as_str()) {
+        let id = self.intern_normal(&norm);
+        self.scratch = norm;
+        id
+    }
+
+    fn intern_normal(&mut self, norm: &str) -> TermId {
+        if let Some(&id) = self.ids.get(norm) {
             return id;
         }
         let id = TermId(self.terms.len() as u32);
-        let boxed: Box<str> = norm.into_boxed_str();
+        let boxed: Box<str> = norm.into();
         self.terms.push(boxed.clone());
         self.ids.insert(boxed, id);
         id
@@ -30,9 +44,10 @@ impl Vocab {
 
     /// The id of `raw`'s normalised form if any document used it.
     pub fn lookup(&self, raw: &str) -> Option<TermId> {
-        let mut norm = String::with_capacity(raw.len());
-        normalize_into(raw, &mut norm);
-        self.ids.get(norm.as_str()).copied()
+        if is_normal(raw) {
+            return self.ids.get(raw).copied();
+        }
+        self.ids.get(normalize(raw).as_str()).copied()
     }
 
     /// The normalised form of a term.
@@ -56,18 +71,40 @@ pub fn normalize(raw: &str) -> String {
     out
 }
 
+/// Whether `raw` is its own normal form: ASCII without capitals or backticks.
+fn is_normal(raw: &str) -> bool {
+    raw.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+}
+
 fn normalize_into(raw: &str, out: &mut String) {
-    for c in raw.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
-                out.push('\'')
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => out.push('"'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+    if raw.is_ascii() {
+        out.extend(raw.bytes().map(|b| char::from(fold_ascii(b))));
+    } else {
+        raw.chars().for_each(|c| fold_char(c, |c| out.push(c)));
+    }
+}
+
+/// The normal form of one character, given to `f` one character at a time (lowercasing may
+/// give more than one), so callers can hash or compare it without building a string.
+pub(super) fn fold_char(c: char, mut f: impl FnMut(char)) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+            f('\'')
         }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => f('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => f('-'),
+        c if c.is_ascii() => f(c.to_ascii_lowercase()),
+        c => c.to_lowercase().for_each(f),
+    }
+}
+
+/// [`fold_char`] for one ASCII byte.
+pub(super) fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b => b.to_ascii_lowercase(),
     }
 }
 

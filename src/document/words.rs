@@ -1,0 +1,178 @@
+//! Word-boundary pieces of a paragraph (Unicode UAX #29, as `unicode-segmentation` finds them),
+//! with a fast path: runs of ASCII between whitespace are cut by a byte-level copy of the rules,
+//! and only runs holding other characters go through the Unicode tables.
+
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+/// The word-boundary pieces of `text` that do not start with whitespace, with their byte
+/// offsets: exactly those of `text.split_word_bound_indices()`, whose whitespace pieces carry
+/// no token.
+pub fn pieces(text: &str) -> Pieces<'_> {
+    Pieces {
+        text,
+        pos: 0,
+        ascii_end: 0,
+        unicode: None,
+    }
+}
+
+pub struct Pieces<'a> {
+    text: &'a str,
+    /// Where the next piece starts looking.
+    pos: usize,
+    /// End of the ASCII run being cut by [`ascii_piece_end`]; `pos < ascii_end` while in one.
+    ascii_end: usize,
+    /// A run with other characters, segmented by `unicode-segmentation`, and its offset.
+    unicode: Option<(usize, UWordBoundIndices<'a>)>,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        loop {
+            if let Some((base, inner)) = self.unicode.as_mut() {
+                match inner.next() {
+                    Some((i, piece)) if !piece.starts_with(char::is_whitespace) => {
+                        return Some((*base + i, piece));
+                    }
+                    Some(_) => continue,
+                    None => self.unicode = None,
+                }
+            }
+            let bytes = self.text.as_bytes();
+            if self.pos < self.ascii_end {
+                let start = self.pos;
+                self.pos = ascii_piece_end(bytes, start, self.ascii_end);
+                return self.text.get(start..self.pos).map(|p| (start, p));
+            }
+            // A break always falls before ASCII whitespace, and no rule looks across it, so each
+            // run between whitespace segments on its own.
+            let start = self.pos + count_while(&bytes[self.pos..], is_ascii_space);
+            if start >= bytes.len() {
+                self.pos = start;
+                return None;
+            }
+            let end = start + count_while(&bytes[start..], |b| !is_ascii_space(b));
+            self.pos = end;
+            if bytes[start..end].is_ascii() {
+                self.pos = start;
+                self.ascii_end = end;
+            } else {
+                // From the whitespace byte before the run, if any: a combining mark right after
+                // a space belongs to the space's piece, but not after a line break.
+                let from = start.saturating_sub(1);
+                let run = self.text.get(from..end).unwrap_or("");
+                self.unicode = Some((from, run.split_word_bound_indices()));
+            }
+        }
+    }
+}
+
+/// ASCII whitespace as UAX #29 and `char::is_whitespace` see it: spaces, tabs, line breaks.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+fn count_while(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    bytes.iter().take_while(|&&b| pred(b)).count()
+}
+
+/// Word-break classes of the non-whitespace ASCII characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Numeric,
+    /// `_`
+    ExtendNumLet,
+    /// `:`, joins letters only.
+    MidLetter,
+    /// `.` and `'`, join letters or digits.
+    MidNumLet,
+    /// `,` and `;`, join digits only.
+    MidNum,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Numeric,
+        b'_' => Class::ExtendNumLet,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidNumLet,
+        b',' | b';' => Class::MidNum,
+        _ => Class::Other,
+    }
+}
+
+/// End of the piece starting at `start` in the whitespace-free ASCII run `bytes[..end]`.
+/// Letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); a middle mark joins two letters
+/// (WB6/7) or two digits (WB11/12) on either side of it; anything else stands alone (WB999).
+fn ascii_piece_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let word = |c: Class| matches!(c, Class::Letter | Class::Numeric | Class::ExtendNumLet);
+    let mut prev = class(bytes[start]);
+    if !word(prev) {
+        return start + 1;
+    }
+    let mut i = start + 1;
+    while i < end {
+        let c = class(bytes[i]);
+        if word(c) {
+            prev = c;
+            i += 1;
+            continue;
+        }
+        let after = bytes.get(i + 1).filter(|_| i + 1 < end).map(|&b| class(b));
+        let joins = match (prev, c) {
+            (Class::Letter, Class::MidLetter | Class::MidNumLet) => after == Some(Class::Letter),
+            (Class::Numeric, Class::MidNum | Class::MidNumLet) => after == Some(Class::Numeric),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        // `joins` saw the class after the mark.
+        prev = after.unwrap_or(Class::Other);
+        i += 2;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<&str> {
+        pieces(text).map(|(_, p)| p).collect()
+    }
+
+    #[test]
+    fn ascii_rules() {
+        assert_eq!(
+            cut("It's 3.5% of 1,240 homes: e.g. a:b x_1 1'000 a.1 1;a"),
+            [
+                "It's", "3.5", "%", "of", "1,240", "homes", ":", "e.g", ".", "a:b", "x_1", "1'000",
+                "a", ".", "1", "1", ";", "a"
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_runs_between_ascii() {
+        assert_eq!(
+            cut("“We’re” done. Café\u{301} \u{301}x\n\u{301}y"),
+            [
+                "“",
+                "We’re",
+                "”",
+                "done",
+                ".",
+                "Café\u{301}",
+                "x",
+                "\u{301}",
+                "y"
+            ]
+        );
+    }
+}
