@@ -151,9 +151,9 @@ fn markdown_title_and_headings() {
         got,
         vec![
             "Intro line",
-            "# The real title",
+            "The real title",
             "Body text here.",
-            "## Section",
+            "Section",
             "More text."
         ]
     );
@@ -307,4 +307,26 @@ fn stray_punctuation_after_a_stop_stays_with_its_sentence() {
             "Done."
         ]
     );
+}
+
+#[test]
+fn markdown_markup_is_not_text() {
+    let md = doc_with(
+        "# Flood report\n\nThe **dam** _failed_ on `Monday`.\n\n- one item\n> quoted line\n",
+        Some(Format::Markdown),
+    );
+    let plain = doc_with(
+        "Flood report\n\nThe dam failed on Monday.\n\none item\nquoted line\n",
+        Some(Format::Text),
+    );
+    let words = |d: &Document| -> Vec<String> {
+        d.tokens
+            .iter()
+            .map(|t| d.slice(t.span).to_string())
+            .collect()
+    };
+    assert_eq!(words(&md), words(&plain));
+    // The same characters in plain text stay tokens.
+    let text = doc_with("Stars ** and - dashes.", Some(Format::Text));
+    assert!(words(&text).contains(&"*".to_string()));
 }

@@ -31,7 +31,7 @@ pub fn build(id: DocId, loaded: Loaded, vocab: &mut Vocab) -> Document {
     let mut sentences = Vec::new();
     for (index, para) in paragraphs.iter().enumerate() {
         let first = tokens.len();
-        tokenize(&text, para.span, vocab, &mut tokens);
+        tokenize(&text, para.span, loaded.format, vocab, &mut tokens);
         for range in sentence_ranges(&text, &tokens[first..]) {
             let toks = (first + range.start)..(first + range.end);
             sentences.push(Sentence {
@@ -186,8 +186,12 @@ fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
     out.extend(current);
 }
 
-fn tokenize(text: &str, para: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
+/// Tokens of a paragraph. In Markdown the markup (emphasis, headings, block quotes, code
+/// ticks, list bullets) is not text: it makes no tokens, so it neither counts as words nor
+/// shows as a change against the same text in another format.
+fn tokenize(text: &str, para: Span, format: Format, vocab: &mut Vocab, out: &mut Vec<Token>) {
     let base = para.start as usize;
+    let first_token = out.len();
     for (i, piece) in words::pieces(&text[para.range()]) {
         let Some(first) = piece.chars().next() else {
             continue;
@@ -195,6 +199,23 @@ fn tokenize(text: &str, para: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
         if first.is_whitespace() || is_invisible(first) && piece.chars().all(is_invisible) {
             continue;
         }
+        if format == Format::Markdown
+            && is_markup(&text[para.range()], i, piece, out.len() == first_token)
+        {
+            continue;
+        }
+        // `_emphasis_` segments as one word with its underscores; in Markdown they are markup.
+        let (i, piece) = if format == Format::Markdown && piece.len() > 2 {
+            let inner = piece.trim_matches('_');
+            let lead = piece.len() - piece.trim_start_matches('_').len();
+            if inner.is_empty() {
+                (i, piece)
+            } else {
+                (i + lead, inner)
+            }
+        } else {
+            (i, piece)
+        };
         let kind = if first.is_numeric() {
             TokenKind::Number
         } else if piece.chars().any(char::is_alphanumeric) {
@@ -208,6 +229,22 @@ fn tokenize(text: &str, para: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
             term: vocab.intern(piece),
         });
     }
+}
+
+/// Whether a piece at byte `at` of a Markdown paragraph is markup: a run of `*`, `_`, `#`,
+/// `>`, `` ` `` or `~`, or a `-`/`+` list bullet opening a line.
+fn is_markup(para: &str, at: usize, piece: &str, first_in_paragraph: bool) -> bool {
+    if piece
+        .chars()
+        .all(|c| matches!(c, '*' | '_' | '#' | '>' | '`' | '~'))
+    {
+        return true;
+    }
+    let line_start = para[..at].rfind('\n').map_or(0, |i| i + 1);
+    let opens_line = para[line_start..at].trim().is_empty();
+    matches!(piece, "-" | "+")
+        && (opens_line || first_in_paragraph)
+        && para[at + 1..].starts_with(' ')
 }
 
 /// Zero-width characters that segment as their own pieces but carry no meaning.
