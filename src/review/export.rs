@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::ReviewError;
 use super::file::{Mark, SessionFile};
+use crate::report::compare::html::escape as esc;
 
 /// `parallax review export --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -322,22 +323,6 @@ blockquote{margin:.2em 0 .6em;padding-left:1em;border-left:3px solid #bbb}\
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
-}
-
-/// Text safe inside HTML elements and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Text that Markdown shows as written: markup characters escaped.
