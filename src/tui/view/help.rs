@@ -32,7 +32,7 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(heading("Gutter and text"));
-    let legend: [(&str, Style, &str); 8] = [
+    let legend: [(&str, Style, &str); 12] = [
         (
             "│",
             t.gutter,
@@ -56,6 +56,22 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         ),
         ("·", t.dim, "boilerplate: repeated line or page furniture"),
         ("▶", t.header, "the current sentence (▷ its counterpart)"),
+        (
+            "» §",
+            t.quote,
+            "a quote / a claim starts here (entities, quotes, claim cues styled)",
+        ),
+        (
+            "≠",
+            t.changed,
+            "drift: a quote worded differently, or a figure changed, in another version",
+        ),
+        (
+            "V D N W …",
+            t.unique,
+            "review verdict (its initial) on the item here",
+        ),
+        ("✎", t.header, "a review note without a verdict"),
         (
             "╎ ▌",
             t.gutter,
