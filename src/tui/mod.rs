@@ -9,6 +9,7 @@ mod flow;
 mod input;
 mod items;
 mod keymap;
+mod keys;
 mod markup;
 mod model;
 mod nav;
