@@ -38,12 +38,16 @@ pub fn stats(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for doc in &corpus.documents {
+        let title = if doc.title.is_empty() {
+            "(empty)".to_string()
+        } else {
+            doc.title.clone()
+        };
         writeln!(
             out,
-            "{} {} — {}",
+            "{} {} — {title}",
             style.paint(BOLD, &format!("[{}]", doc.id.0)),
             doc.origin,
-            doc.title
         )?;
     }
     for al in cmp.alignments() {
