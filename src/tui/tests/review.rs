@@ -161,3 +161,21 @@ fn export_from_the_reader_writes_markdown() {
         "{md}"
     );
 }
+
+#[test]
+fn an_unwritable_data_dir_opens_and_says_changes_cannot_be_saved() {
+    // Nothing can be created under /proc, not even by root.
+    let mut a = reviewing(std::path::Path::new("/proc/parallax-cannot-write-here"));
+    let opened = a.message.clone().unwrap_or_default();
+    assert!(opened.starts_with("review is read-only"), "{opened}");
+    press(&mut a, "]av1");
+    let refused = a.message.clone().unwrap();
+    assert!(
+        refused.contains("review changes cannot be saved"),
+        "{refused}"
+    );
+    assert!(
+        a.review.as_ref().unwrap().marks().is_empty(),
+        "nothing pretends to be saved"
+    );
+}
