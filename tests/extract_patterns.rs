@@ -270,3 +270,17 @@ fn bad_input_gives_sensible_output() {
     );
     assert!(x.documents[2].mentions.is_empty() && x.documents[2].quotes.is_empty());
 }
+
+#[test]
+fn a_clock_time_is_one_figure() {
+    let c = corpus(&["The gate was opened at 11:40 p.m., officials said."]);
+    let x = extract::extract(&c);
+    let claim = &x.documents[0].claims[0];
+    let figures: Vec<&str> = claim
+        .cues
+        .iter()
+        .filter(|cue| cue.kind == extract::CueKind::Figure)
+        .map(|cue| c.documents[0].slice(cue.span))
+        .collect();
+    assert_eq!(figures, vec!["11:40"]);
+}

@@ -209,6 +209,21 @@ pub fn figures(doc: &Document, start: usize, end: usize) -> Vec<Span> {
         if last + 2 < end && tok(doc, last + 1) == "per" && tok(doc, last + 2) == "cent" {
             last += 2;
         }
+        // A clock time is one figure: "11:40" (and "11:40 p.m.").
+        if last + 2 < end
+            && tok(doc, last + 1) == ":"
+            && doc
+                .tokens
+                .get(last + 2)
+                .is_some_and(|k| k.kind == TokenKind::Number)
+            && doc
+                .tokens
+                .get(last)
+                .zip(doc.tokens.get(last + 2))
+                .is_some_and(|(a, b)| a.span.end + 1 == b.span.start)
+        {
+            last += 2;
+        }
         out.push(words::span_of(doc, first, last));
         i = last + 1;
     }
