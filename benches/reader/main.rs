@@ -4,6 +4,7 @@
 //!
 //! `cargo bench --bench reader [-- SIZE…]` with SIZE among 5k, 1m, 5m (default: all).
 
+// The corpus generator is shared with the compare bench; this one needs only part of it.
 #[path = "../compare/generate.rs"]
 #[allow(dead_code)]
 mod generate;
