@@ -272,7 +272,8 @@ impl ReaderModel {
         if boiler {
             return Mark::Boilerplate;
         }
-        if !self.analysed {
+        // Unanalysed, or one document alone: there is nothing to mark a sentence against.
+        if !self.analysed || self.doc_count() < 2 {
             return Mark::Pending;
         }
         let of = |r: Option<Relation>| match r {

@@ -257,6 +257,10 @@ impl App {
     }
 
     pub(super) fn jump_difference(&mut self, forward: bool) {
+        if self.model.doc_count() < 2 {
+            self.message = Some("one document alone: nothing to compare it with".into());
+            return;
+        }
         if !self.model.analysed() {
             self.message = Some("still aligning…".into());
             return;

@@ -374,3 +374,18 @@ fn search_in_all_panes_visits_every_document() {
         Some(format!("match {total}/{total} (wrapped)").as_str())
     );
 }
+
+#[test]
+fn one_document_alone_has_no_marks_and_no_differences() {
+    let mut a = app_with(
+        corpus_of(&["Alone here. Nothing to compare."]),
+        (80, 12),
+        "",
+    );
+    assert_eq!(a.model.mark(0, 0, 0), Mark::Pending);
+    press(&mut a, "]c");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("one document alone: nothing to compare it with")
+    );
+}
