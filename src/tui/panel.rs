@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, PanelRows};
 use super::input::InputLine;
 use super::items::{Item, Items, Kind};
 use super::search::Scope;
@@ -124,21 +124,34 @@ impl App {
     /// The rows of a tab, filtered by the panel's filter text.
     /// The rows of a tab as shown: the review filter and the text filter applied.
     pub fn panel_rows(&self, tab: Tab) -> Vec<Row> {
+        let (rows, shown) = self.panel_shown(tab);
+        shown
+            .into_iter()
+            .filter_map(|i| rows.get(i).cloned())
+            .collect()
+    }
+
+    /// The cached rows of a tab and the indices of those the filters let through: what the
+    /// view draws from each frame without copying rows.
+    pub fn panel_shown(&self, tab: Tab) -> (PanelRows, Vec<usize>) {
         let filter = self.panel.filter.to_lowercase();
-        self.panel_base_rows(tab)
+        let rows = self.panel_base_rows(tab);
+        let shown = rows
             .iter()
-            .filter(|r| match (&self.review_filter, &r.verdict) {
+            .enumerate()
+            .filter(|(_, r)| match (&self.review_filter, &r.verdict) {
                 (_, None) | (ReviewFilter::All, _) => true,
                 (ReviewFilter::Unreviewed, Some(v)) => v.is_none(),
                 (ReviewFilter::Verdict(want), Some(v)) => v.as_ref() == Some(want),
             })
-            .filter(|r| {
+            .filter(|(_, r)| {
                 filter.is_empty()
                     || r.label.to_lowercase().contains(&filter)
                     || r.detail.to_lowercase().contains(&filter)
             })
-            .cloned()
-            .collect()
+            .map(|(i, _)| i)
+            .collect();
+        (rows, shown)
     }
 
     /// How many quotes and claims there are to review, each counted once across versions
@@ -152,7 +165,7 @@ impl App {
     }
 
     /// Every row of a tab, built once per focus and analysis (and after each review change).
-    fn panel_base_rows(&self, tab: Tab) -> Rc<Vec<Row>> {
+    fn panel_base_rows(&self, tab: Tab) -> PanelRows {
         let key = (tab, self.focus);
         if let Some(hit) = self.panel_cache.borrow().get(&key) {
             return Rc::clone(hit);
@@ -384,7 +397,7 @@ impl App {
     /// switch tabs, Enter jumps to the item, Esc clears the filter or leaves the panel.
     pub(super) fn panel_apply(&mut self, action: Action) {
         let tab = tab_index(self.panel.tab);
-        let len = self.panel_rows(self.panel.tab).len();
+        let len = self.panel_shown(self.panel.tab).1.len();
         let page = usize::from(self.geometry().body_height.max(2)) - 1;
         let sel = &mut self.panel.selected[tab];
         match action {

@@ -26,7 +26,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     // Tabs with counts; initials when the full titles do not fit.
     let counts: Vec<usize> = Tab::ALL
         .iter()
-        .map(|&tab| app.panel_rows(tab).len())
+        .map(|&tab| app.panel_shown(tab).1.len())
         .collect();
     let full: usize = Tab::ALL
         .iter()
@@ -64,7 +64,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         y += 1;
     }
-    let rows = app.panel_rows(app.panel.tab);
+    let (all, shown) = app.panel_shown(app.panel.tab);
+    let rows: Vec<&crate::tui::panel::Row> = shown.iter().filter_map(|&i| all.get(i)).collect();
     let height = usize::from(inner.y + inner.height - y);
     if rows.is_empty() {
         let note = if !app.model.analysed() {
