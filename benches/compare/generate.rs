@@ -346,3 +346,13 @@ pub fn training_sentences(root: &Path) -> Vec<String> {
         })
         .collect()
 }
+
+/// Whether a size was asked for on the command line (`cargo bench --bench NAME -- 1m 5m`); every
+/// size is when none is named.
+pub fn wanted(size: &str) -> bool {
+    let named: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    named.is_empty() || named.iter().any(|w| w == size)
+}

@@ -26,10 +26,6 @@ const SIZES: [(&str, usize, usize); 4] = [
 ];
 
 fn main() {
-    let wanted: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("benches/corpus");
     fs::create_dir_all(&dir).expect("create benches/corpus");
@@ -40,10 +36,7 @@ fn main() {
         "| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|");
-    for &(name, bytes, runs) in SIZES
-        .iter()
-        .filter(|s| wanted.is_empty() || wanted.iter().any(|w| w == s.0))
-    {
+    for &(name, bytes, runs) in SIZES.iter().filter(|s| generate::wanted(s.0)) {
         let mut rng = Rng::new(bytes as u64);
         let names = Names::new(&mut rng, 20_000);
         let base = generate::original(&model, &names, &mut rng, bytes);

@@ -36,10 +36,6 @@ const KEYS: &[(&str, usize)] = &[
 const SIZE: (u16, u16) = (160, 45);
 
 fn main() {
-    let wanted: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let model = Model::train(&training_sentences(root));
     let config = config::from_str("", "(defaults)").expect("shipped config");
@@ -48,10 +44,7 @@ fn main() {
         "| size | first frame | analysis (marks appear) | keypress median | keypress max | slowest key |"
     );
     println!("|---|---|---|---|---|---|");
-    for &(name, bytes) in SIZES
-        .iter()
-        .filter(|s| wanted.is_empty() || wanted.iter().any(|w| w == s.0))
-    {
+    for &(name, bytes) in SIZES.iter().filter(|s| generate::wanted(s.0)) {
         let mut rng = Rng::new(bytes as u64);
         let names = Names::new(&mut rng, 20_000);
         let base = generate::original(&model, &names, &mut rng, bytes);

@@ -100,30 +100,18 @@ fn styled_text<'a>(
     let Some(span) = span else {
         return Line::default();
     };
+    // The text between words, in the base style.
+    let gap = |start: u32, end: u32| {
+        (end > start).then(|| Span::styled(flat(d.slice(TextSpan { start, end })), base))
+    };
     let mut spans = Vec::new();
     let mut at = span.start;
     for ((t, _), &c) in tokens.iter().zip(changed) {
-        if t.start > at {
-            spans.push(Span::styled(
-                flat(d.slice(TextSpan {
-                    start: at,
-                    end: t.start,
-                })),
-                base,
-            ));
-        }
+        spans.extend(gap(at, t.start));
         spans.push(Span::styled(d.slice(*t), if c { highlight } else { base }));
         at = t.end;
     }
-    if span.end > at {
-        spans.push(Span::styled(
-            flat(d.slice(TextSpan {
-                start: at,
-                end: span.end,
-            })),
-            base,
-        ));
-    }
+    spans.extend(gap(at, span.end));
     Line::from(spans)
 }
 
