@@ -32,6 +32,10 @@ const KEYS: &[(&str, usize)] = &[
     ("gg", 5),
     ("t", 4),
     ("p", 4),
+    // With the side panel open and focused: moving its selection redraws the list.
+    ("p", 1),
+    ("j", 20),
+    ("p", 1),
 ];
 const SIZE: (u16, u16) = (160, 45);
 
