@@ -9,6 +9,7 @@ pub mod config;
 pub mod document;
 pub mod extract;
 pub mod lexicon;
+mod parallel;
 pub mod report;
 pub mod review;
 #[cfg(feature = "tui")]

@@ -212,17 +212,17 @@ impl Comparison {
         let stems = terms::Stems::build(&corpus.vocab);
         let tokens: usize = corpus.documents.iter().map(|d| d.tokens.len()).sum();
         let prepared: Vec<terms::Prepared> =
-            parallel_map(&corpus.documents, tokens >= PARALLEL_TOKENS, |doc| {
+            crate::parallel::map(&corpus.documents, tokens >= PARALLEL_TOKENS, |doc| {
                 terms::Prepared::build(doc, &stems)
             });
         let docs = &corpus.documents;
         let pairs: Vec<(usize, usize)> = (0..docs.len())
             .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
             .collect();
-        let alignments = parallel_map(&pairs, tokens >= PARALLEL_TOKENS, |&(i, j)| {
+        let alignments = crate::parallel::map(&pairs, tokens >= PARALLEL_TOKENS, |&(i, j)| {
             let (a, b) = (&docs[i], &docs[j]);
             let raw = align::align(a, b, &prepared[i], &prepared[j], options);
-            let links: Vec<Link> = parallel_map(&raw, raw.len() >= PARALLEL_LINKS, |l| {
+            let links: Vec<Link> = crate::parallel::map(&raw, raw.len() >= PARALLEL_LINKS, |l| {
                 let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
                 Link {
                     a: l.a,
@@ -312,23 +312,3 @@ fn index_counterparts(docs: usize, alignments: &[Alignment]) -> PerDoc<Vec<(u32,
 const PARALLEL_TOKENS: usize = 50_000;
 /// Below this many links in a pair, their word diffs run on one thread, for the same reason.
 const PARALLEL_LINKS: usize = 1_000;
-
-/// Map `f` over `items`, when `worth` it on up to as many threads as the machine has cores,
-/// keeping order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], worth: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if !worth || threads < 2 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}

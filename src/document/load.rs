@@ -116,15 +116,20 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError>
         Source::Path(p) => format_from_extension(p),
         _ => None,
     };
-    from_bytes(source.origin(), &bytes, hint)
+    from_vec(source.origin(), bytes, hint)
 }
 
 /// Decode and classify raw bytes. `hint` is the format the file name suggests.
 pub fn from_bytes(origin: Origin, bytes: &[u8], hint: Option<Format>) -> Result<Loaded, LoadError> {
+    from_vec(origin, bytes.to_vec(), hint)
+}
+
+/// [`from_bytes`] that decodes in place: UTF-8 text (the usual case) is never copied.
+fn from_vec(origin: Origin, bytes: Vec<u8>, hint: Option<Format>) -> Result<Loaded, LoadError> {
     let mut warnings = Vec::new();
     let decoded =
         decode(bytes, &mut warnings).ok_or_else(|| LoadError::Binary(origin.to_string()))?;
-    let text = normalize_newlines(&decoded);
+    let text = normalize_newlines(decoded);
     let format = hint.unwrap_or_else(|| sniff(&text));
     let (text, title) = match format {
         Format::Html => {
@@ -225,9 +230,10 @@ fn sniff(text: &str) -> Format {
 }
 
 /// Decode by BOM (UTF-8, UTF-16LE/BE), else UTF-8 with lossy repair. `None` means not text.
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return decode_utf8(rest, warnings);
+fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<String>) -> Option<String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        return decode_utf8(bytes, warnings);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return decode_utf16(rest, u16::from_le_bytes, warnings);
@@ -238,14 +244,14 @@ fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
     decode_utf8(bytes, warnings)
 }
 
-fn decode_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
-    if looks_binary(bytes) {
+fn decode_utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Option<String> {
+    if looks_binary(&bytes) {
         return None;
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Some(s.to_string()),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
             warnings.push(format!(
                 "not valid UTF-8: {bad} undecodable byte sequence{} shown as \u{FFFD}",
@@ -292,9 +298,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > head.len().max(1)
 }
 
-fn normalize_newlines(text: &str) -> String {
+fn normalize_newlines(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

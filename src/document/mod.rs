@@ -1,6 +1,7 @@
 //! The document model: loaded text plus its paragraphs, sentences and tokens, all as byte spans.
 //! Nothing here copies text; every annotation downstream points into `Document::text`.
 
+mod batch;
 mod boilerplate;
 mod html;
 pub mod load;
@@ -78,7 +79,7 @@ impl fmt::Display for Origin {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Text,
     Markdown,
@@ -173,12 +174,13 @@ pub struct Corpus {
 impl Corpus {
     /// Load and segment each source in order; the first failure is returned.
     pub fn load(sources: &[Source], options: &LoadOptions) -> Result<Corpus, LoadError> {
-        let mut corpus = Corpus::default();
-        for source in sources {
-            let loaded = load::load(source, options)?;
-            corpus.push(loaded);
-        }
-        Ok(corpus)
+        let loaded = sources
+            .iter()
+            .map(|s| load::load(s, options))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut vocab = Vocab::default();
+        let documents = batch::build(DocId(0), loaded, &mut vocab);
+        Ok(Corpus { vocab, documents })
     }
 
     /// Segment an already loaded text and add it; returns its id.

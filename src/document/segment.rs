@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::load::Loaded;
 use super::{
-    DocId, Document, Format, Paragraph, Sentence, Span, Token, TokenKind, Vocab, boilerplate, words,
+    DocId, Document, Format, Paragraph, Span, Token, TokenKind, Vocab, boilerplate, words,
 };
 use crate::lexicon::{self, Abbreviation};
 
@@ -18,52 +18,12 @@ const MAX_TITLE_CHARS: usize = 200;
 
 /// Segment a loaded text into a [`Document`], interning its tokens in `vocab`.
 pub fn build(id: DocId, loaded: Loaded, vocab: &mut Vocab) -> Document {
-    let text = loaded.text;
-    let para_spans = paragraphs(&text, loaded.format);
-    let flags = boilerplate::flags(para_spans.iter().map(|s| &text[s.range()]));
-    let paragraphs: Vec<Paragraph> = para_spans
-        .iter()
-        .zip(flags)
-        .map(|(&span, boilerplate)| Paragraph { span, boilerplate })
-        .collect();
-
-    let mut tokens = Vec::new();
-    let mut sentences = Vec::new();
-    for (index, para) in paragraphs.iter().enumerate() {
-        let first = tokens.len();
-        tokenize(&text, para.span, loaded.format, vocab, &mut tokens);
-        for range in sentence_ranges(&text, &tokens[first..]) {
-            let toks = (first + range.start)..(first + range.end);
-            sentences.push(Sentence {
-                span: Span {
-                    start: tokens[toks.start].span.start,
-                    end: tokens[toks.end - 1].span.end,
-                },
-                paragraph: index as u32,
-                tokens: toks.start as u32..toks.end as u32,
-                boilerplate: para.boilerplate,
-            });
-        }
-    }
-
-    let title = loaded
-        .title
-        .unwrap_or_else(|| find_title(&text, &paragraphs, loaded.format));
-    Document {
-        id,
-        title,
-        origin: loaded.origin,
-        format: loaded.format,
-        text,
-        warnings: loaded.warnings,
-        paragraphs,
-        sentences,
-        tokens,
-    }
+    let mut docs = super::batch::build(id, vec![loaded], vocab);
+    docs.pop().expect("one document in, one out")
 }
 
 /// The first Markdown heading, else the first paragraph that is not page furniture.
-fn find_title(text: &str, paragraphs: &[Paragraph], format: Format) -> String {
+pub(super) fn find_title(text: &str, paragraphs: &[Paragraph], format: Format) -> String {
     let lines = paragraphs.iter().map(|p| &text[p.span.range()]);
     let heading = (format == Format::Markdown)
         .then(|| {
@@ -142,7 +102,7 @@ impl Line<'_> {
 /// Paragraph spans. Blank lines separate blocks; inside a block every line is a paragraph of
 /// its own (news copy, headlines, lists) unless the block is hard-wrapped prose, recognised by a
 /// line that stops mid-sentence and continues in lowercase on the next.
-fn paragraphs(text: &str, format: Format) -> Vec<Span> {
+pub(super) fn paragraphs(text: &str, format: Format) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Vec<Line> = Vec::new();
     let mut offset = 0;
@@ -186,22 +146,19 @@ fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
     out.extend(current);
 }
 
-/// Tokens of a paragraph. In Markdown the markup (emphasis, headings, block quotes, code
+/// Tokens of a paragraph, with spans relative to its start. In Markdown the markup (emphasis, headings, block quotes, code
 /// ticks, list bullets) is not text: it makes no tokens, so it neither counts as words nor
 /// shows as a change against the same text in another format.
-fn tokenize(text: &str, para: Span, format: Format, vocab: &mut Vocab, out: &mut Vec<Token>) {
-    let base = para.start as usize;
+pub(super) fn tokenize(para: &str, format: Format, vocab: &mut Vocab, out: &mut Vec<Token>) {
     let first_token = out.len();
-    for (i, piece) in words::pieces(&text[para.range()]) {
+    for (i, piece) in words::pieces(para) {
         let Some(first) = piece.chars().next() else {
             continue;
         };
         if first.is_whitespace() || is_invisible(first) && piece.chars().all(is_invisible) {
             continue;
         }
-        if format == Format::Markdown
-            && is_markup(&text[para.range()], i, piece, out.len() == first_token)
-        {
+        if format == Format::Markdown && is_markup(para, i, piece, out.len() == first_token) {
             continue;
         }
         // `_emphasis_` segments as one word with its underscores; in Markdown they are markup.
@@ -224,7 +181,7 @@ fn tokenize(text: &str, para: Span, format: Format, vocab: &mut Vocab, out: &mut
             TokenKind::Punct
         };
         out.push(Token {
-            span: Span::new(base + i, base + i + piece.len()),
+            span: Span::new(i, i + piece.len()),
             kind,
             term: vocab.intern(piece),
         });
@@ -270,7 +227,7 @@ fn is_closing(piece: &str) -> bool {
 }
 
 /// Split one paragraph's tokens into sentences; ranges index into `tokens`.
-fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+pub(super) fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let piece = |i: usize| &text[tokens[i].span.range()];
     let mut out = Vec::new();
     let mut start = 0;

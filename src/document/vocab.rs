@@ -7,21 +7,50 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TermId(pub u32);
 
+/// Interning every token of every document is a hot path: maps hash with Fx rather than SipHash
+/// (the keys are the documents' own words, not attacker-chosen to collide), and the normal forms
+/// of most words — ASCII, up to [`SHORT`] bytes — are keyed by one integer, so looking them up
+/// neither builds a string nor compares bytes.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    /// Fx rather than SipHash: interning every token of every document is a hot path, and the
-    /// keys are the documents' own words, not attacker-chosen to collide.
-    ids: FxHashMap<Box<str>, TermId>,
+    /// Normal forms of up to [`SHORT`] ASCII bytes, packed by [`pack`].
+    short: FxHashMap<u128, TermId>,
+    /// Every other normal form.
+    long: FxHashMap<Box<str>, TermId>,
     terms: Vec<Box<str>>,
-    /// Reused for the normal form of tokens that are not already normal.
+    /// Reused for the normal form of tokens that are not ASCII.
     scratch: String,
+}
+
+/// Longest normal form keyed by an integer: 15 bytes and a length byte fill a `u128`.
+const SHORT: usize = 15;
+
+/// The normal form of an ASCII `raw` of up to [`SHORT`] bytes, packed with its length; `None`
+/// for anything else. For ASCII, normalising is folding each byte.
+fn pack(raw: &str) -> Option<u128> {
+    let bytes = raw.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    for (k, &b) in key.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *k = fold_ascii(b);
+    }
+    key[SHORT] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 impl Vocab {
     /// The id of `raw`'s normalised form, adding it if new.
     pub fn intern(&mut self, raw: &str) -> TermId {
-        if is_normal(raw) {
-            return self.intern_normal(raw);
+        if let Some(key) = pack(raw) {
+            if let Some(&id) = self.short.get(&key) {
+                return id;
+            }
+            return self.add_short(key, raw);
         }
         let mut norm = std::mem::take(&mut self.scratch);
         norm.clear();
@@ -31,23 +60,46 @@ impl Vocab {
         id
     }
 
-    fn intern_normal(&mut self, norm: &str) -> TermId {
-        if let Some(&id) = self.ids.get(norm) {
+    /// The id of a form already normalised (a term of another vocabulary), adding it if new.
+    pub(super) fn intern_normal(&mut self, norm: &str) -> TermId {
+        if let Some(key) = pack(norm) {
+            return match self.short.get(&key) {
+                Some(&id) => id,
+                None => self.add_short(key, norm),
+            };
+        }
+        if let Some(&id) = self.long.get(norm) {
             return id;
         }
+        let id = self.add(norm);
+        self.long.insert(norm.into(), id);
+        id
+    }
+
+    /// Adds the term `key` packs; `raw` is ASCII and folds to it.
+    fn add_short(&mut self, key: u128, raw: &str) -> TermId {
+        let norm: String = raw.bytes().map(|b| char::from(fold_ascii(b))).collect();
+        let id = self.add(&norm);
+        self.short.insert(key, id);
+        id
+    }
+
+    fn add(&mut self, norm: &str) -> TermId {
         let id = TermId(self.terms.len() as u32);
-        let boxed: Box<str> = norm.into();
-        self.terms.push(boxed.clone());
-        self.ids.insert(boxed, id);
+        self.terms.push(norm.into());
         id
     }
 
     /// The id of `raw`'s normalised form if any document used it.
     pub fn lookup(&self, raw: &str) -> Option<TermId> {
-        if is_normal(raw) {
-            return self.ids.get(raw).copied();
+        if let Some(key) = pack(raw) {
+            return self.short.get(&key).copied();
         }
-        self.ids.get(normalize(raw).as_str()).copied()
+        let norm = normalize(raw);
+        match pack(&norm) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(norm.as_str()).copied(),
+        }
     }
 
     /// The normalised form of a term.
@@ -69,12 +121,6 @@ pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     normalize_into(raw, &mut out);
     out
-}
-
-/// Whether `raw` is its own normal form: ASCII without capitals or backticks.
-fn is_normal(raw: &str) -> bool {
-    raw.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
 }
 
 fn normalize_into(raw: &str, out: &mut String) {
@@ -124,5 +170,26 @@ mod tests {
         assert_ne!(v.intern("Trump"), a);
         assert_eq!(v.lookup("TRUMP"), Some(v.intern("trump")));
         assert_eq!(v.lookup("absent"), None);
+    }
+
+    #[test]
+    fn short_and_long_forms_meet_across_the_packing_limit() {
+        let mut v = Vocab::default();
+        let short = v.intern("Don’t"); // not ASCII, but its normal form is short ASCII
+        assert_eq!(v.intern("don't"), short);
+        assert_eq!(v.intern_normal("don't"), short);
+        let long = v.intern("Internationalisation");
+        assert_eq!(v.intern("internationalisation"), long);
+        assert_eq!(v.intern_normal("internationalisation"), long);
+        assert_eq!(v.lookup("INTERNATIONALISATION"), Some(long));
+        let fifteen = v.intern("ABCDEFGHIJKLMNO");
+        let sixteen = v.intern("ABCDEFGHIJKLMNOP");
+        assert_ne!(fifteen, sixteen);
+        assert_eq!(v.term(fifteen), "abcdefghijklmno");
+        assert_eq!(v.lookup("abcdefghijklmnop"), Some(sixteen));
+        assert_ne!(v.intern("a"), v.intern("a\0"));
+        let cafe = v.intern("Café");
+        assert_eq!(v.intern("café"), cafe);
+        assert_eq!(v.len(), 7);
     }
 }

@@ -1,0 +1,66 @@
+//! Order-keeping parallel map over the machine's cores, for the engine's batch steps (segmenting,
+//! preparing, aligning, diffing). Scoped threads, no pool: each step is one fork and one join.
+
+/// Map `f` over `items`, when `worth` it on up to as many threads as the machine has cores,
+/// keeping order. Callers decide `worth` from the amount of work: starting threads (and waiting
+/// for a busy machine to schedule them) costs more than a small step.
+pub(crate) fn map<T: Sync, R: Send>(
+    items: &[T],
+    worth: bool,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    map_owned(items.iter().collect(), worth, f)
+}
+
+/// [`map`] that hands each item over to `f`.
+pub(crate) fn map_owned<T: Send, R: Send>(
+    mut items: Vec<T>,
+    worth: bool,
+    f: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads();
+    if !worth || threads < 2 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut parts = Vec::with_capacity(threads);
+    while items.len() > chunk {
+        let rest = items.split_off(chunk);
+        parts.push(std::mem::replace(&mut items, rest));
+    }
+    parts.push(items);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// How many threads a step may use.
+pub(crate) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_on_any_number_of_threads() {
+        let items: Vec<u32> = (0..103).collect();
+        for worth in [false, true] {
+            let doubled = map(&items, worth, |&x| x * 2);
+            assert_eq!(doubled, (0..103).map(|x| x * 2).collect::<Vec<_>>());
+            let owned = map_owned(items.clone(), worth, |x| x.to_string());
+            assert_eq!(owned.len(), 103);
+            assert_eq!(owned[102], "102");
+        }
+        assert!(map_owned(Vec::<u8>::new(), true, |x| x).is_empty());
+    }
+}
