@@ -1,8 +1,10 @@
 //! Word lists shipped in `assets/lexicon/`, embedded in the binary so it needs no files at run
 //! time. Document segmentation and extraction both read them.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+// Fx rather than SipHash: the lists are ours, and some are looked up for every token.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Non-empty, non-comment lines of an embedded list.
 fn entries(raw: &'static str) -> impl Iterator<Item = &'static str> {
@@ -12,9 +14,9 @@ fn entries(raw: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
+    cell: &'static OnceLock<FxHashSet<&'static str>>,
     raw: &'static str,
-) -> &'static HashSet<&'static str> {
+) -> &'static FxHashSet<&'static str> {
     cell.get_or_init(|| entries(raw).collect())
 }
 
@@ -29,7 +31,7 @@ pub enum Abbreviation {
 
 /// Look up a word (without its final period) in the abbreviation list.
 pub fn abbreviation(word: &str) -> Option<Abbreviation> {
-    static CELL: OnceLock<HashMap<&'static str, Abbreviation>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<&'static str, Abbreviation>> = OnceLock::new();
     let map = CELL.get_or_init(|| {
         entries(include_str!("../assets/lexicon/abbreviations.txt"))
             .map(|e| match e.strip_suffix(" +") {
@@ -42,8 +44,8 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
 }
 
 /// Lowercase words that start a new sentence when capitalised after an ambiguous abbreviation.
-pub fn sentence_starters() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn sentence_starters() -> &'static FxHashSet<&'static str> {
+    static CELL: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     set(
         &CELL,
         include_str!("../assets/lexicon/sentence_starters.txt"),
@@ -200,15 +202,15 @@ pub fn names() -> &'static NameLexicon {
 }
 
 fn gender_map(
-    cell: &'static OnceLock<HashMap<&'static str, Option<Gender>>>,
+    cell: &'static OnceLock<FxHashMap<&'static str, Option<Gender>>>,
     raw: &'static str,
-) -> &'static HashMap<&'static str, Option<Gender>> {
+) -> &'static FxHashMap<&'static str, Option<Gender>> {
     cell.get_or_init(|| gendered(raw).collect())
 }
 
 /// A common given name (case-sensitive), with the gender it usually tells.
 pub fn first_name(word: &str) -> Option<Option<Gender>> {
-    static CELL: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<&'static str, Option<Gender>>> = OnceLock::new();
     gender_map(&CELL, include_str!("../assets/lexicon/first_names.txt"))
         .get(word)
         .copied()
@@ -216,7 +218,7 @@ pub fn first_name(word: &str) -> Option<Option<Gender>> {
 
 /// A lowercase noun naming a person's role ("spokeswoman", "lawmaker").
 pub fn role_noun(word: &str) -> Option<Option<Gender>> {
-    static CELL: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<&'static str, Option<Gender>>> = OnceLock::new();
     gender_map(&CELL, include_str!("../assets/lexicon/roles.txt"))
         .get(word)
         .copied()
@@ -231,9 +233,9 @@ pub enum HeadWord {
 }
 
 pub fn head_word(word: &str) -> Option<HeadWord> {
-    static CELL: OnceLock<HashMap<&'static str, HeadWord>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<&'static str, HeadWord>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         let lists = [
             (
                 include_str!("../assets/lexicon/other_words.txt"),
@@ -268,7 +270,7 @@ pub enum Reporting {
 
 /// A reporting verb form (lowercase).
 pub fn reporting_verb(word: &str) -> Option<Reporting> {
-    static CELL: OnceLock<HashMap<&'static str, Reporting>> = OnceLock::new();
+    static CELL: OnceLock<FxHashMap<&'static str, Reporting>> = OnceLock::new();
     CELL.get_or_init(|| {
         entries(include_str!("../assets/lexicon/reporting_verbs.txt"))
             .map(|l| match l.strip_suffix(" quote") {
@@ -311,14 +313,14 @@ pub fn hedges() -> &'static aho_corasick::AhoCorasick {
 
 /// The most frequent English function words (lowercase): they carry no topic, so alignment
 /// skips them when weighing similarity, and their share tells English prose from other languages.
-pub fn stopwords() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stopwords() -> &'static FxHashSet<&'static str> {
+    static CELL: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     set(&CELL, include_str!("../assets/lexicon/stopwords.txt"))
 }
 
 /// Capitalised words that are never a name alone: days, months, caption words.
-pub fn not_names() -> &'static HashSet<&'static str> {
-    static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn not_names() -> &'static FxHashSet<&'static str> {
+    static CELL: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     set(&CELL, include_str!("../assets/lexicon/not_names.txt"))
 }
 

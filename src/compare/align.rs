@@ -4,7 +4,7 @@
 //! the in-order links, leaving out any step that would take a sentence from a clearly better
 //! partner elsewhere, and a last pass links the remaining strong pairs as moved.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
@@ -37,8 +37,8 @@ const ANCHOR_MIN_STEMS: usize = 3;
 struct Pair<'a> {
     a: &'a Document,
     b: &'a Document,
-    pa: &'a Prepared,
-    pb: &'a Prepared,
+    pa: &'a Prepared<'a>,
+    pb: &'a Prepared<'a>,
     /// Inverse document frequency of each stem over the sentences of both documents.
     idf: Vec<f32>,
     /// Sum of the idf of each sentence's stems.
@@ -134,7 +134,7 @@ impl Pair<'_> {
                 .collect()
         };
         let (ha, hb) = (hash(self.pa, a_live), hash(self.pb, b_live));
-        let mut counts: HashMap<u64, (u32, u32)> = HashMap::with_capacity(ha.len() + hb.len());
+        let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
         ha.iter().for_each(|&h| counts.entry(h).or_default().0 += 1);
         hb.iter().for_each(|&h| counts.entry(h).or_default().1 += 1);
         let deadline = Instant::now() + self.options.diff_deadline * 4;
@@ -186,7 +186,7 @@ impl Pair<'_> {
                 weight: 1.0,
             });
         }
-        let mut seen: HashSet<(Side, u32, u32)> = HashSet::new();
+        let mut seen: FxHashSet<(Side, u32, u32)> = FxHashSet::default();
         for &(x, y, sim) in seeds {
             if sim >= o.link_threshold && !single.displaced(x, y, sim, o.moved_threshold) {
                 items.push(Item {
@@ -246,12 +246,17 @@ impl Pair<'_> {
         let mut best = vec![0f32; a_live.len()];
         let mut from = (0, 0);
         for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
-            let (pa, pb): (Vec<u32>, Vec<u32>) =
-                ((from.0..x as u32).collect(), (from.1..y as u32).collect());
+            let (ra, rb) = (from.0..x as u32, from.1..y as u32);
             from = (x as u32 + 1, y as u32 + 1);
-            if pa.len().saturating_mul(pb.len()) > EXHAUSTIVE_PAIRS {
-                continue; // a wide gap: its sentences are sought everywhere below
+            // An empty side (most gaps between anchors) has nothing to pair; a wide gap's
+            // sentences are sought everywhere below.
+            if ra.is_empty()
+                || rb.is_empty()
+                || ra.len().saturating_mul(rb.len()) > EXHAUSTIVE_PAIRS
+            {
+                continue;
             }
+            let (pa, pb): (Vec<u32>, Vec<u32>) = (ra.collect(), rb.collect());
             let found = self.candidates(&ids(a_live, &pa), &ids(b_live, &pb), o.candidates, min);
             for (i, j, sim) in found {
                 let (Some(&p), Some(&q)) = (pa.get(i as usize), pb.get(j as usize)) else {
@@ -272,7 +277,7 @@ impl Pair<'_> {
         let free_b: Vec<u32> = (0..b_live.len() as u32)
             .filter(|&q| !fixed_b[q as usize])
             .collect();
-        let known: HashSet<(u32, u32)> = seeds.iter().map(|&(p, q, _)| (p, q)).collect();
+        let known: FxHashSet<(u32, u32)> = seeds.iter().map(|&(p, q, _)| (p, q)).collect();
         let found = self.candidates(
             &ids(a_live, &needy),
             &ids(b_live, &free_b),

@@ -40,6 +40,15 @@ impl<'a> Run<'a> {
         self.tokens.iter().map(|t| t.term).collect()
     }
 
+    fn same_terms(&self, other: &Run) -> bool {
+        self.tokens.len() == other.tokens.len()
+            && self
+                .tokens
+                .iter()
+                .zip(other.tokens)
+                .all(|(s, t)| s.term == t.term)
+    }
+
     /// The byte span of a token range; an empty range becomes an empty span where it sits.
     fn span(&self, r: &Range<usize>) -> Span {
         if let (Some(first), Some(last)) = (
@@ -81,17 +90,18 @@ pub(crate) fn word_ops(
     deadline: Duration,
 ) -> (Vec<WordOp>, u32) {
     let (x, y) = (Run::new(a, ra), Run::new(b, rb));
-    let (old, new) = (x.terms(), y.terms());
-    // Reading the clock is a large share of the cost of diffing two short sentences, and they
-    // cannot be pathological; only long runs get a deadline.
-    let deadline = (old.len() * new.len() > DEADLINE_FROM).then(|| Instant::now() + deadline);
-    let ops = if old == new {
+    // Most links of a light edit are identical: they need no term lists and no diff.
+    let ops = if x.same_terms(&y) {
         vec![DiffOp::Equal {
             old_index: 0,
             new_index: 0,
-            len: old.len(),
+            len: x.tokens.len(),
         }]
     } else {
+        let (old, new) = (x.terms(), y.terms());
+        // Reading the clock is a large share of the cost of diffing two short sentences, and
+        // they cannot be pathological; only long runs get a deadline.
+        let deadline = (old.len() * new.len() > DEADLINE_FROM).then(|| Instant::now() + deadline);
         capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline)
     };
     let mut out = Vec::with_capacity(ops.len());

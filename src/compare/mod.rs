@@ -10,6 +10,7 @@ mod stats;
 mod terms;
 
 use std::ops::{Index, Range};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 pub use rows::Rows;
@@ -193,13 +194,17 @@ pub struct Counterpart {
     pub link: usize,
 }
 
-/// Every pair of a corpus aligned, plus the N-way rows. Immutable once built.
+/// Every pair of a corpus aligned, plus the N-way rows. Immutable once built; the rows and the
+/// counterpart index are derived from the alignments on first use, so a caller that needs only
+/// the statistics (`compare --stats`) never pays for them.
 #[derive(Debug, Clone)]
 pub struct Comparison {
     alignments: Vec<Alignment>,
-    rows: Rows,
+    /// Number of sentences of each document.
+    sentences: Vec<u32>,
+    rows: OnceLock<Rows>,
     /// Per document, `(sentence, counterpart)` sorted by sentence.
-    counterparts: PerDoc<Vec<(u32, Counterpart)>>,
+    counterparts: OnceLock<PerDoc<Vec<(u32, Counterpart)>>>,
 }
 
 impl Comparison {
@@ -211,10 +216,11 @@ impl Comparison {
     pub fn with_options(corpus: &Corpus, options: &Options) -> Comparison {
         let stems = terms::Stems::build(&corpus.vocab);
         let tokens: usize = corpus.documents.iter().map(|d| d.tokens.len()).sum();
-        let prepared: Vec<terms::Prepared> =
-            crate::parallel::map(&corpus.documents, tokens >= PARALLEL_TOKENS, |doc| {
-                terms::Prepared::build(doc, &stems)
-            });
+        let prepared: Vec<terms::Prepared> = crate::parallel::map_owned(
+            corpus.documents.iter().collect(),
+            tokens >= PARALLEL_TOKENS,
+            |doc| terms::Prepared::build(doc, &stems),
+        );
         let docs = &corpus.documents;
         let pairs: Vec<(usize, usize)> = (0..docs.len())
             .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))
@@ -241,12 +247,11 @@ impl Comparison {
                 stats,
             }
         });
-        let rows = Rows::build(corpus, &alignments);
-        let counterparts = index_counterparts(docs.len(), &alignments);
         Comparison {
             alignments,
-            rows,
-            counterparts,
+            sentences: docs.iter().map(|d| d.sentences.len() as u32).collect(),
+            rows: OnceLock::new(),
+            counterparts: OnceLock::new(),
         }
     }
 
@@ -262,12 +267,16 @@ impl Comparison {
     }
 
     pub fn rows(&self) -> &Rows {
-        &self.rows
+        self.rows
+            .get_or_init(|| Rows::build(&self.sentences, &self.alignments))
     }
 
     /// Every link of `sentence` in `doc` to the other documents.
     pub fn counterparts(&self, doc: DocId, sentence: usize) -> impl Iterator<Item = &Counterpart> {
-        let list = self.counterparts.get(doc).map_or(&[][..], Vec::as_slice);
+        let index = self
+            .counterparts
+            .get_or_init(|| index_counterparts(self.sentences.len(), &self.alignments));
+        let list = index.get(doc).map_or(&[][..], Vec::as_slice);
         let from = list.partition_point(|(s, _)| (*s as usize) < sentence);
         list[from..]
             .iter()

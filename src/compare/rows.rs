@@ -2,11 +2,10 @@
 //! optional run of sentences, plus the row's support (the documents that carry it). The panes,
 //! the text report and the JSON all render from it; every document reads top to bottom in it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::chain::{self, Item};
 use super::{Alignment, DocId, LinkKind, SentRange};
-use crate::document::Corpus;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows {
@@ -28,12 +27,13 @@ impl Rows {
     /// rows their in-order links point to (the heaviest non-crossing choice, weights summed over
     /// the documents already placed), and its other sentences get rows of their own. Moved links
     /// only add support, since putting them level would break a document's order.
-    pub(crate) fn build(corpus: &Corpus, alignments: &[Alignment]) -> Rows {
-        let docs = corpus.documents.len();
+    /// `sentences` holds the number of sentences of each document.
+    pub(crate) fn build(sentences: &[u32], alignments: &[Alignment]) -> Rows {
+        let docs = sentences.len();
         let mut bands: Vec<Vec<Option<SentRange>>> = Vec::new();
-        for (d, doc) in corpus.documents.iter().enumerate() {
+        for (d, &count) in sentences.iter().enumerate() {
             let row_of = index(&bands, d);
-            let mut weights: HashMap<(Run, Run), f32> = HashMap::new();
+            let mut weights: FxHashMap<(Run, Run), f32> = FxHashMap::default();
             for al in alignments
                 .iter()
                 .filter(|al| al.b.index() == d && al.a.index() < d)
@@ -59,12 +59,11 @@ impl Rows {
                     weight,
                 })
                 .collect();
-            let sentences = doc.sentences.len() as u32;
-            let chosen: Vec<&Item> = chain::heaviest(&items, sentences)
+            let chosen: Vec<&Item> = chain::heaviest(&items, count)
                 .into_iter()
                 .filter_map(|i| items.get(i))
                 .collect();
-            bands = merge(bands, d, docs, sentences, &chosen);
+            bands = merge(bands, d, docs, count, &chosen);
         }
         let words = docs.div_ceil(64).max(1);
         let mut rows = Rows {
@@ -72,11 +71,7 @@ impl Rows {
             cells: Vec::with_capacity(bands.len() * docs),
             support: Vec::with_capacity(bands.len() * words),
             words,
-            row_of: corpus
-                .documents
-                .iter()
-                .map(|d| vec![0; d.sentences.len()])
-                .collect(),
+            row_of: sentences.iter().map(|&n| vec![0; n as usize]).collect(),
         };
         for band in &bands {
             rows.push(band);

@@ -2,8 +2,11 @@
 //! dropped, light suffix stripping), hashes of its runs of consecutive words (to spot passages
 //! kept verbatim) and a hash of its full term sequence for exact matches.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::document::{Document, TermId, TokenKind, Vocab};
 use crate::lexicon;
@@ -24,7 +27,7 @@ pub(crate) struct Stems {
 impl Stems {
     pub(crate) fn build(vocab: &Vocab) -> Stems {
         let stopwords = lexicon::stopwords();
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<Cow<str>, u32> = FxHashMap::default();
         let of_term = (0..vocab.len())
             .map(|i| {
                 let term = vocab.term(TermId(i as u32));
@@ -55,10 +58,10 @@ impl Stems {
 
 /// Strip common English inflections so "influence", "influencing" and "influenced" meet, and
 /// fold British "-ise" into "-ize". Deliberately light: it must never merge unrelated words.
-pub(crate) fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> Cow<'_, str> {
     let mut w = word.trim_end_matches("'s").trim_end_matches('\'');
     if !w.is_ascii() || w.len() <= 3 || w.bytes().any(|b| b.is_ascii_digit()) {
-        return w.to_string();
+        return Cow::Borrowed(w);
     }
     for suffix in [
         "ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s", "e",
@@ -69,14 +72,14 @@ pub(crate) fn stem(word: &str) -> String {
         {
             w = rest;
             if suffix == "ies" {
-                return format!("{w}y");
+                return Cow::Owned(format!("{w}y"));
             }
             break;
         }
     }
     match w.strip_suffix("is") {
-        Some(rest) if rest.len() >= 4 => format!("{rest}iz"),
-        _ => w.to_string(),
+        Some(rest) if rest.len() >= 4 => Cow::Owned(format!("{rest}iz")),
+        _ => Cow::Borrowed(w),
     }
 }
 
@@ -86,27 +89,27 @@ pub(crate) struct SentTerms {
     pub hash: u64,
     /// Range into [`Prepared::stems`]: the sentence's distinct content stems, sorted.
     pub stems: Range<u32>,
-    /// Range into [`Prepared::grams`]: hashes of its runs of [`GRAM`] words, sorted, distinct.
-    pub grams: Range<u32>,
     pub boilerplate: bool,
 }
 
 /// One document prepared for alignment.
-pub(crate) struct Prepared {
+pub(crate) struct Prepared<'d> {
+    doc: &'d Document,
     pub sentences: Vec<SentTerms>,
     stems: Vec<u32>,
-    grams: Vec<u32>,
+    /// Per sentence, the hashes of its runs of [`GRAM`] words, sorted and distinct, made on
+    /// first use: a light edit's sentences are mostly matched by their full hash and never
+    /// scored, so most are never needed.
+    grams: Vec<OnceLock<Box<[u32]>>>,
     /// Per stem id: in how many non-boilerplate sentences of this document it occurs.
     pub df: Vec<u32>,
     /// Number of non-boilerplate sentences.
     pub live: usize,
 }
 
-impl Prepared {
-    pub(crate) fn build(doc: &Document, stems: &Stems) -> Prepared {
+impl<'d> Prepared<'d> {
+    pub(crate) fn build(doc: &'d Document, stems: &Stems) -> Prepared<'d> {
         let mut flat = Vec::with_capacity(doc.tokens.len() / 2);
-        let mut grams = Vec::with_capacity(doc.tokens.len());
-        let mut words: Vec<TermId> = Vec::new();
         let mut df = vec![0u32; stems.count()];
         let mut live = 0;
         let sentences = doc
@@ -119,24 +122,6 @@ impl Prepared {
                 flat[start..].sort_unstable();
                 let kept = dedup_tail(&mut flat, start);
                 flat.truncate(kept);
-                let from = grams.len();
-                words.clear();
-                words.extend(
-                    tokens
-                        .iter()
-                        .filter(|t| t.kind != TokenKind::Punct)
-                        .map(|t| t.term),
-                );
-                // Only the high half of each hash is kept: a rare collision costs a
-                // slightly higher score for one pair, and the list takes half the memory.
-                grams.extend(
-                    words
-                        .windows(GRAM)
-                        .map(|w| (hash_terms(w.iter().copied()) >> 32) as u32),
-                );
-                grams[from..].sort_unstable();
-                let distinct = dedup_tail(&mut grams, from);
-                grams.truncate(distinct);
                 if !s.boilerplate {
                     live += 1;
                     for &stem in &flat[start..] {
@@ -146,15 +131,15 @@ impl Prepared {
                 SentTerms {
                     hash: hash_terms(tokens.iter().map(|t| t.term)),
                     stems: start as u32..flat.len() as u32,
-                    grams: from as u32..grams.len() as u32,
                     boilerplate: s.boilerplate,
                 }
             })
             .collect();
         Prepared {
+            doc,
             sentences,
             stems: flat,
-            grams,
+            grams: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
             df,
             live,
         }
@@ -170,10 +155,30 @@ impl Prepared {
 
     /// The sorted distinct hashes of sentence `i`'s runs of [`GRAM`] words.
     pub(crate) fn grams(&self, i: u32) -> &[u32] {
-        self.sentences
-            .get(i as usize)
-            .and_then(|s| self.grams.get(s.grams.start as usize..s.grams.end as usize))
-            .unwrap_or(&[])
+        let (Some(cell), Some(sentence)) = (
+            self.grams.get(i as usize),
+            self.doc.sentences.get(i as usize),
+        ) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let words: Vec<TermId> = self
+                .doc
+                .sentence_tokens(sentence)
+                .iter()
+                .filter(|t| t.kind != TokenKind::Punct)
+                .map(|t| t.term)
+                .collect();
+            // Only the high half of each hash is kept: a rare collision costs a slightly
+            // higher score for one pair, and the list takes half the memory.
+            let mut grams: Vec<u32> = words
+                .windows(GRAM)
+                .map(|w| (hash_terms(w.iter().copied()) >> 32) as u32)
+                .collect();
+            grams.sort_unstable();
+            grams.dedup();
+            grams.into_boxed_slice()
+        })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Runs of two sentences against one: the 2:1 and 1:2 items, weighed against what each half
 //! matches on its own, so a half that moved elsewhere is not swallowed by a neighbour's link.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::search::{verbatim_ceiling, with_verbatim};
 use super::{Pair, Side, Space, union};
@@ -14,7 +14,7 @@ const MERGE_GAIN: f32 = 0.03;
 
 /// The similarities of the candidate 1:1 pairs, and each sentence's best partner among them.
 pub(super) struct Singles {
-    pairs: HashMap<(u32, u32), f32>,
+    pairs: FxHashMap<(u32, u32), f32>,
     /// Per position: the best similarity and the other side's position that has it.
     best_a: Vec<(f32, u32)>,
     best_b: Vec<(f32, u32)>,
