@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use parallax::cli::{self, Cli};
 
+// The engine allocates many short-lived vectors on several threads; with glibc's allocator,
+// freed pages go back and fault in again (`compare --stats` on a 1 MB pair: system time halved).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();

@@ -5,12 +5,10 @@
 //! partner elsewhere, and a last pass links the remaining strong pairs as moved.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::time::Instant;
-
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 mod merge;
 mod moved;
+mod runs;
 mod search;
 
 use merge::Singles;
@@ -137,19 +135,10 @@ impl Pair<'_> {
         let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
         ha.iter().for_each(|&h| counts.entry(h).or_default().0 += 1);
         hb.iter().for_each(|&h| counts.entry(h).or_default().1 += 1);
-        let deadline = Instant::now() + self.options.diff_deadline * 4;
-        let ops = capture_diff_slices_deadline(Algorithm::Patience, &ha, &hb, Some(deadline));
 
         let mut out = Vec::new();
-        for op in ops {
-            let DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } = op
-            else {
-                continue;
-            };
+        for run in runs::matching_runs(&ha, &hb) {
+            let (old_index, new_index, len) = (run.a, run.b, run.len);
             for k in 0..len {
                 let (x, y) = (old_index + k, new_index + k);
                 let (Some(&i), Some(&j)) = (a_live.get(x), b_live.get(y)) else {
@@ -256,12 +245,14 @@ impl Pair<'_> {
             {
                 continue;
             }
-            let (pa, pb): (Vec<u32>, Vec<u32>) = (ra.collect(), rb.collect());
-            let found = self.candidates(&ids(a_live, &pa), &ids(b_live, &pb), o.candidates, min);
-            for (i, j, sim) in found {
-                let (Some(&p), Some(&q)) = (pa.get(i as usize), pb.get(j as usize)) else {
-                    continue;
-                };
+            let ga = a_live
+                .get(ra.start as usize..ra.end as usize)
+                .unwrap_or(&[]);
+            let gb = b_live
+                .get(rb.start as usize..rb.end as usize)
+                .unwrap_or(&[]);
+            for (i, j, sim) in self.candidates(ga, gb, o.candidates, min) {
+                let (p, q) = (ra.start + i, rb.start + j);
                 if let Some(b) = best.get_mut(p as usize) {
                     *b = b.max(sim);
                 }

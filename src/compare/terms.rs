@@ -162,19 +162,19 @@ impl<'d> Prepared<'d> {
             return &[];
         };
         cell.get_or_init(|| {
-            let words: Vec<TermId> = self
-                .doc
-                .sentence_tokens(sentence)
-                .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-                .map(|t| t.term)
-                .collect();
-            // Only the high half of each hash is kept: a rare collision costs a slightly
-            // higher score for one pair, and the list takes half the memory.
-            let mut grams: Vec<u32> = words
-                .windows(GRAM)
-                .map(|w| (hash_terms(w.iter().copied()) >> 32) as u32)
-                .collect();
+            let tokens = self.doc.sentence_tokens(sentence);
+            let mut grams: Vec<u32> = Vec::with_capacity(tokens.len());
+            let mut window = [TermId(0); GRAM];
+            let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct);
+            for (n, t) in words.enumerate() {
+                window.rotate_left(1);
+                window[GRAM - 1] = t.term;
+                // Only the high half of each hash is kept: a rare collision costs a slightly
+                // higher score for one pair, and the list takes half the memory.
+                if n + 1 >= GRAM {
+                    grams.push((hash_terms(window.iter().copied()) >> 32) as u32);
+                }
+            }
             grams.sort_unstable();
             grams.dedup();
             grams.into_boxed_slice()

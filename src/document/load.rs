@@ -105,7 +105,7 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError>
     let name = source.origin().to_string();
     let bytes = match source {
         Source::Path(path) => read_file(path, &name, options.max_bytes)?,
-        Source::Stdin => read_limited(io::stdin().lock(), &name, options.max_bytes)?,
+        Source::Stdin => read_limited(io::stdin().lock(), &name, options.max_bytes, 0)?,
         Source::Sample(sample) => SAMPLES
             .iter()
             .find(|(n, _)| n == sample)
@@ -165,11 +165,22 @@ fn read_file(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> 
         });
     }
     let file = File::open(path).map_err(|e| io_error(name, &e))?;
-    read_limited(file, name, limit)
+    // Sized up front, so a large file is read into one buffer rather than ever larger copies.
+    let expected = if meta.is_file() {
+        meta.len() as usize + 1
+    } else {
+        0
+    };
+    read_limited(file, name, limit, expected)
 }
 
-fn read_limited(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+fn read_limited(
+    reader: impl Read,
+    name: &str,
+    limit: u64,
+    expected: usize,
+) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(expected);
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

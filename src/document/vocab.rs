@@ -32,15 +32,21 @@ fn pack(raw: &str) -> Option<u128> {
     if bytes.len() > SHORT {
         return None;
     }
-    let mut key = [0u8; 16];
-    for (k, &b) in key.iter_mut().zip(bytes) {
+    // Built in two registers: bytes stored one by one into an array and read back whole stall
+    // the processor on every call.
+    let (mut lo, mut hi) = (0u64, (bytes.len() as u64) << 56);
+    for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii() {
             return None;
         }
-        *k = fold_ascii(b);
+        let folded = u64::from(fold_ascii(b));
+        if i < 8 {
+            lo |= folded << (8 * i);
+        } else {
+            hi |= folded << (8 * (i - 8));
+        }
     }
-    key[SHORT] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
+    Some(u128::from(hi) << 64 | u128::from(lo))
 }
 
 impl Vocab {

@@ -41,16 +41,33 @@ impl Pair<'_> {
             return out;
         }
 
-        let mut postings: Vec<(u32, u32)> = gb
-            .iter()
-            .enumerate()
-            .flat_map(|(y, &j)| self.pb.stems(j).iter().map(move |&s| (s, y as u32)))
-            .collect();
-        postings.sort_unstable();
+        // The index: for each stem, the ranks in `gb` of the sentences holding it, in order
+        // (`starts` delimits each stem's list in `postings`).
+        let mut starts = vec![0u32; self.idf.len() + 1];
+        for &j in gb {
+            for &s in self.pb.stems(j) {
+                if let Some(n) = starts.get_mut(s as usize + 1) {
+                    *n += 1;
+                }
+            }
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut postings = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
+        let mut fill = starts.clone();
+        for (y, &j) in gb.iter().enumerate() {
+            for &s in self.pb.stems(j) {
+                if let Some(at) = fill.get_mut(s as usize) {
+                    postings[*at as usize] = y as u32;
+                    *at += 1;
+                }
+            }
+        }
         let posting = |stem: u32| {
-            let lo = postings.partition_point(|p| p.0 < stem);
-            let hi = postings.partition_point(|p| p.0 <= stem);
-            postings.get(lo..hi).unwrap_or(&[])
+            let from = starts.get(stem as usize).copied().unwrap_or(0) as usize;
+            let to = starts.get(stem as usize + 1).copied().unwrap_or(0) as usize;
+            postings.get(from..to).unwrap_or(&[])
         };
 
         let mut acc = vec![0f32; gb.len()];
@@ -65,7 +82,7 @@ impl Pair<'_> {
                     break;
                 }
                 let w = self.idf.get(stem as usize).copied().unwrap_or(0.0);
-                for &(_, y) in posting(stem) {
+                for &y in posting(stem) {
                     if let Some(slot) = acc.get_mut(y as usize) {
                         if *slot == 0.0 {
                             touched.push(y);
