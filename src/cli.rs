@@ -197,8 +197,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             }
             let corpus = load_corpus(&files, &config)?;
             let comparison = crate::compare::Comparison::build(&corpus);
-            crate::report::compare::render(&corpus, &comparison, format, stats, out)
-                .map_err(Failure::from)
+            let result = crate::report::compare::render(&corpus, &comparison, format, stats, out)
+                .map_err(Failure::from);
+            // The process ends next: freeing millions of tokens and ops one by one would only
+            // delay the exit (a few milliseconds of a 1 MB comparison).
+            std::mem::forget(comparison);
+            std::mem::forget(corpus);
+            result
         }
         Some(Command::Extract { files, format }) => {
             let corpus = load_corpus(&files, &config)?;

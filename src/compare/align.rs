@@ -4,6 +4,8 @@
 //! the in-order links, leaving out any step that would take a sentence from a clearly better
 //! partner elsewhere, and a last pass links the remaining strong pairs as moved.
 
+use std::cell::Cell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 mod merge;
@@ -29,7 +31,7 @@ pub(crate) struct RawLink {
 }
 
 /// An exact repeat standing alone is trusted as an anchor only with this many content stems.
-const ANCHOR_MIN_STEMS: usize = 3;
+const ANCHOR_MIN_STEMS: u32 = 3;
 
 /// Everything about one pair of documents that the passes share.
 struct Pair<'a> {
@@ -39,9 +41,10 @@ struct Pair<'a> {
     pb: &'a Prepared<'a>,
     /// Inverse document frequency of each stem over the sentences of both documents.
     idf: Vec<f32>,
-    /// Sum of the idf of each sentence's stems.
-    wa: Vec<f32>,
-    wb: Vec<f32>,
+    /// Sum of the idf of each sentence's stems, computed on first use (NaN until then): most
+    /// sentences of a light edit are never scored.
+    wa: Vec<Cell<f32>>,
+    wb: Vec<Cell<f32>>,
     options: &'a Options,
 }
 
@@ -74,12 +77,8 @@ pub(crate) fn align(
         .zip(&pb.df)
         .map(|(&x, &y)| (1.0 + total / (x + y).max(1) as f32).ln())
         .collect();
-    let weigh = |p: &Prepared| -> Vec<f32> {
-        (0..p.sentences.len() as u32)
-            .map(|i| p.stems(i).iter().map(|&s| idf[s as usize]).sum())
-            .collect()
-    };
-    let (wa, wb) = (weigh(pa), weigh(pb));
+    let unset = |p: &Prepared| vec![Cell::new(f32::NAN); p.sentences.len()];
+    let (wa, wb) = (unset(pa), unset(pb));
     let pair = Pair {
         a,
         b,
@@ -91,6 +90,28 @@ pub(crate) fn align(
         options,
     };
     pair.run()
+}
+
+impl Pair<'_> {
+    /// The weight of sentence `i` of side A.
+    fn wa(&self, i: u32) -> f32 {
+        Self::weight_of(&self.wa, self.pa, i, &self.idf)
+    }
+
+    /// The weight of sentence `j` of side B.
+    fn wb(&self, j: u32) -> f32 {
+        Self::weight_of(&self.wb, self.pb, j, &self.idf)
+    }
+
+    fn weight_of(cache: &[Cell<f32>], p: &Prepared, i: u32, idf: &[f32]) -> f32 {
+        let Some(cell) = cache.get(i as usize) else {
+            return 0.0;
+        };
+        if cell.get().is_nan() {
+            cell.set(p.stems(i).iter().filter_map(|&s| idf.get(s as usize)).sum());
+        }
+        cell.get()
+    }
 }
 
 fn live(p: &Prepared) -> Vec<u32> {
@@ -146,7 +167,8 @@ impl Pair<'_> {
                 };
                 let trusted = len >= 2
                     || ha.get(x).and_then(|h| counts.get(h)) == Some(&(1, 1))
-                        && self.pa.stems(i).len() >= ANCHOR_MIN_STEMS;
+                        && self.pa.sentences.get(i as usize).map_or(0, |s| s.content)
+                            >= ANCHOR_MIN_STEMS;
                 if trusted && self.same_terms(SentRange::one(i), SentRange::one(j)) {
                     out.push((x, y));
                 }

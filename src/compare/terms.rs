@@ -3,7 +3,6 @@
 //! kept verbatim) and a hash of its full term sequence for exact matches.
 
 use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -87,19 +86,21 @@ pub(crate) fn stem(word: &str) -> Cow<'_, str> {
 pub(crate) struct SentTerms {
     /// Hash of the full normalised term sequence, punctuation included.
     pub hash: u64,
-    /// Range into [`Prepared::stems`]: the sentence's distinct content stems, sorted.
-    pub stems: Range<u32>,
+    /// Number of distinct content stems.
+    pub content: u32,
     pub boilerplate: bool,
 }
 
-/// One document prepared for alignment.
+/// One document prepared for alignment. A light edit's sentences are mostly matched by their
+/// full hash and never scored, so what only scoring needs — each sentence's sorted stems and
+/// word-run hashes — is made on first use.
 pub(crate) struct Prepared<'d> {
     doc: &'d Document,
+    stem_of: &'d Stems,
     pub sentences: Vec<SentTerms>,
-    stems: Vec<u32>,
-    /// Per sentence, the hashes of its runs of [`GRAM`] words, sorted and distinct, made on
-    /// first use: a light edit's sentences are mostly matched by their full hash and never
-    /// scored, so most are never needed.
+    /// Per sentence, its distinct content stems, sorted.
+    stems: Vec<OnceLock<Box<[u32]>>>,
+    /// Per sentence, the hashes of its runs of [`GRAM`] words, sorted and distinct.
     grams: Vec<OnceLock<Box<[u32]>>>,
     /// Per stem id: in how many non-boilerplate sentences of this document it occurs.
     pub df: Vec<u32>,
@@ -108,38 +109,46 @@ pub(crate) struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
-    pub(crate) fn build(doc: &'d Document, stems: &Stems) -> Prepared<'d> {
-        let mut flat = Vec::with_capacity(doc.tokens.len() / 2);
+    pub(crate) fn build(doc: &'d Document, stems: &'d Stems) -> Prepared<'d> {
         let mut df = vec![0u32; stems.count()];
+        // Per stem, the last sentence (plus one) that counted it: distinct stems are counted
+        // without sorting.
+        let mut seen_in = vec![0u32; stems.count()];
         let mut live = 0;
         let sentences = doc
             .sentences
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let tokens = doc.sentence_tokens(s);
-                let start = flat.len();
-                flat.extend(tokens.iter().filter_map(|t| stems.of(t.term)));
-                flat[start..].sort_unstable();
-                let kept = dedup_tail(&mut flat, start);
-                flat.truncate(kept);
-                if !s.boilerplate {
-                    live += 1;
-                    for &stem in &flat[start..] {
-                        df[stem as usize] += 1;
+                let mark = i as u32 + 1;
+                let mut content = 0;
+                for stem in tokens.iter().filter_map(|t| stems.of(t.term)) {
+                    if let Some(seen) = seen_in.get_mut(stem as usize)
+                        && *seen != mark
+                    {
+                        *seen = mark;
+                        content += 1;
+                        if !s.boilerplate {
+                            df[stem as usize] += 1;
+                        }
                     }
                 }
+                live += usize::from(!s.boilerplate);
                 SentTerms {
                     hash: hash_terms(tokens.iter().map(|t| t.term)),
-                    stems: start as u32..flat.len() as u32,
+                    content,
                     boilerplate: s.boilerplate,
                 }
             })
             .collect();
+        let cells = || (0..doc.sentences.len()).map(|_| OnceLock::new()).collect();
         Prepared {
             doc,
+            stem_of: stems,
             sentences,
-            stems: flat,
-            grams: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
+            stems: cells(),
+            grams: cells(),
             df,
             live,
         }
@@ -147,10 +156,22 @@ impl<'d> Prepared<'d> {
 
     /// The sorted distinct content stems of sentence `i`.
     pub(crate) fn stems(&self, i: u32) -> &[u32] {
-        self.sentences
-            .get(i as usize)
-            .and_then(|s| self.stems.get(s.stems.start as usize..s.stems.end as usize))
-            .unwrap_or(&[])
+        let (Some(cell), Some(sentence)) = (
+            self.stems.get(i as usize),
+            self.doc.sentences.get(i as usize),
+        ) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let tokens = self.doc.sentence_tokens(sentence);
+            let mut stems: Vec<u32> = tokens
+                .iter()
+                .filter_map(|t| self.stem_of.of(t.term))
+                .collect();
+            stems.sort_unstable();
+            stems.dedup();
+            stems.into_boxed_slice()
+        })
     }
 
     /// The sorted distinct hashes of sentence `i`'s runs of [`GRAM`] words.
@@ -180,18 +201,6 @@ impl<'d> Prepared<'d> {
             grams.into_boxed_slice()
         })
     }
-}
-
-/// Drops repeats from the sorted tail `list[start..]` in place; returns the new length.
-fn dedup_tail(list: &mut [u32], start: usize) -> usize {
-    let mut kept = start;
-    for i in start..list.len() {
-        if kept == start || list[kept - 1] != list[i] {
-            list[kept] = list[i];
-            kept += 1;
-        }
-    }
-    kept
 }
 
 /// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.

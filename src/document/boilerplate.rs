@@ -1,36 +1,38 @@
 //! Page furniture detection: paragraphs repeated within a document (a headline printed three
 //! times) and short lines matching the shipped furniture list ("Share this", "3 min read").
 
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 
-use rustc_hash::{FxHashMap, FxHasher};
-
-use super::Token;
 use super::vocab::{fold_ascii, fold_char};
+use super::{TermId, Token};
 use crate::lexicon;
 
 /// Longest line still checked against the furniture patterns; real prose is longer.
 const MAX_PATTERN_LINE: usize = 80;
 
-/// One flag per paragraph, given its text and its tokens: true where it is boilerplate.
+/// The running hash of a paragraph's terms that [`flags`] takes, one term at a time: the
+/// caller folds it in while it has the tokens at hand.
+pub fn mix(hash: u64, term: TermId) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(term.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// One flag per paragraph, given its text, its tokens and the [`mix`] of their terms (from 0):
+/// true where it is boilerplate.
 ///
 /// A paragraph is repeated when another has the same terms in the same order — the same words
 /// and punctuation whatever the case, spacing, quote style or Markdown markup; one without
-/// tokens never counts. Terms are hashed; only paragraphs sharing a hash are compared in full.
-pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token])>) -> Vec<bool> {
+/// tokens never counts. Only paragraphs sharing a hash are compared in full.
+pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token], u64)>) -> Vec<bool> {
     let mut buf = Vec::new();
     let mut furniture = Vec::new();
     let mut terms: Vec<&[Token]> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    for (text, tokens) in paragraphs {
+    for (text, tokens, hash) in paragraphs {
         furniture.push(
             key_into(text, &mut buf, MAX_PATTERN_LINE)
                 && std::str::from_utf8(&buf).is_ok_and(is_furniture),
         );
-        let mut hasher = FxHasher::default();
-        tokens.iter().for_each(|t| hasher.write_u32(t.term.0));
-        let hash = hasher.finish();
         if !tokens.is_empty() {
             *counts.entry(hash).or_default() += 1;
         }

@@ -92,14 +92,10 @@ impl Pair<'_> {
                 }
             }
             // The partial overlap ranks the candidates; only the best few get an exact score.
-            let wa = self.wa.get(i as usize).copied().unwrap_or(0.0);
+            let wa = self.wa(i);
             scored.clear();
             for &y in &touched {
-                let wb = gb
-                    .get(y as usize)
-                    .and_then(|&j| self.wb.get(j as usize))
-                    .copied()
-                    .unwrap_or(0.0);
+                let wb = gb.get(y as usize).map_or(0.0, |&j| self.wb(j));
                 let partial = acc.get(y as usize).copied().unwrap_or(0.0);
                 scored.push((y, 2.0 * partial / (wa + wb).max(f32::EPSILON)));
                 if let Some(slot) = acc.get_mut(y as usize) {
@@ -125,8 +121,7 @@ impl Pair<'_> {
     /// does not make two sentences kin.
     pub(super) fn sim(&self, i: u32, j: u32) -> f32 {
         let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
-        let total = self.wa.get(i as usize).copied().unwrap_or(0.0)
-            + self.wb.get(j as usize).copied().unwrap_or(0.0);
+        let total = self.wa(i) + self.wb(j);
         let sim = 2.0 * shared / total.max(f32::EPSILON);
         if count < 2 && sim < 0.8 {
             0.0
