@@ -1,6 +1,8 @@
 //! Order-keeping parallel map over the machine's cores, for the engine's batch steps (segmenting,
 //! preparing, aligning, diffing). Scoped threads, no pool: each step is one fork and one join.
 
+use std::sync::OnceLock;
+
 /// Map `f` over `items`, when `worth` it on up to as many threads as the machine has cores,
 /// keeping order. Callers decide `worth` from the amount of work: starting threads (and waiting
 /// for a busy machine to schedule them) costs more than a small step.
@@ -30,21 +32,26 @@ pub(crate) fn map_owned<T: Send, R: Send>(
     }
     parts.push(items);
     let f = &f;
+    let mut parts = parts.into_iter();
+    let own = parts.next().unwrap_or_default();
     std::thread::scope(|scope| {
+        // The calling thread takes the first part itself rather than waiting idle.
         let handles: Vec<_> = parts
-            .into_iter()
             .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let mut out: Vec<R> = own.into_iter().map(f).collect();
+        for h in handles {
+            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        out
     })
 }
 
-/// How many threads a step may use.
+/// How many threads a step may use: the cores this process may run on, read once (finding
+/// out takes system calls and reading cgroup files).
 pub(crate) fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! the in-order links, leaving out any step that would take a sentence from a clearly better
 //! partner elsewhere, and a last pass links the remaining strong pairs as moved.
 
-use std::cell::Cell;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -30,6 +31,9 @@ pub(crate) struct RawLink {
     pub similarity: f32,
 }
 
+/// Below this many gaps between anchors, their sentences are scored on one thread.
+const PARALLEL_GAPS: usize = 256;
+
 /// An exact repeat standing alone is trusted as an anchor only with this many content stems.
 const ANCHOR_MIN_STEMS: u32 = 3;
 
@@ -41,10 +45,10 @@ struct Pair<'a> {
     pb: &'a Prepared<'a>,
     /// Inverse document frequency of each stem over the sentences of both documents.
     idf: Vec<f32>,
-    /// Sum of the idf of each sentence's stems, computed on first use (NaN until then): most
-    /// sentences of a light edit are never scored.
-    wa: Vec<Cell<f32>>,
-    wb: Vec<Cell<f32>>,
+    /// Sum of the idf of each sentence's stems, computed on first use: most sentences of a
+    /// light edit are never scored.
+    wa: Vec<OnceLock<f32>>,
+    wb: Vec<OnceLock<f32>>,
     options: &'a Options,
 }
 
@@ -77,7 +81,7 @@ pub(crate) fn align(
         .zip(&pb.df)
         .map(|(&x, &y)| (1.0 + total / (x + y).max(1) as f32).ln())
         .collect();
-    let unset = |p: &Prepared| vec![Cell::new(f32::NAN); p.sentences.len()];
+    let unset = |p: &Prepared| (0..p.sentences.len()).map(|_| OnceLock::new()).collect();
     let (wa, wb) = (unset(pa), unset(pb));
     let pair = Pair {
         a,
@@ -103,14 +107,10 @@ impl Pair<'_> {
         Self::weight_of(&self.wb, self.pb, j, &self.idf)
     }
 
-    fn weight_of(cache: &[Cell<f32>], p: &Prepared, i: u32, idf: &[f32]) -> f32 {
-        let Some(cell) = cache.get(i as usize) else {
-            return 0.0;
-        };
-        if cell.get().is_nan() {
-            cell.set(p.stems(i).iter().filter_map(|&s| idf.get(s as usize)).sum());
-        }
-        cell.get()
+    fn weight_of(cache: &[OnceLock<f32>], p: &Prepared, i: u32, idf: &[f32]) -> f32 {
+        cache.get(i as usize).map_or(0.0, |cell| {
+            *cell.get_or_init(|| p.stems(i).iter().filter_map(|&s| idf.get(s as usize)).sum())
+        })
     }
 }
 
@@ -253,32 +253,38 @@ impl Pair<'_> {
     ) -> Vec<(u32, u32, f32)> {
         let o = self.options;
         let min = o.link_threshold * 0.5;
-        let mut seeds: Vec<(u32, u32, f32)> = Vec::new();
-        let mut best = vec![0f32; a_live.len()];
+        // An empty side (most gaps between anchors) has nothing to pair; a wide gap's
+        // sentences are sought everywhere below.
+        let mut gaps: Vec<(Range<u32>, Range<u32>)> = Vec::new();
         let mut from = (0, 0);
         for &(x, y) in anchors.iter().chain([&(a_live.len(), b_live.len())]) {
             let (ra, rb) = (from.0..x as u32, from.1..y as u32);
             from = (x as u32 + 1, y as u32 + 1);
-            // An empty side (most gaps between anchors) has nothing to pair; a wide gap's
-            // sentences are sought everywhere below.
-            if ra.is_empty()
-                || rb.is_empty()
-                || ra.len().saturating_mul(rb.len()) > EXHAUSTIVE_PAIRS
+            if !ra.is_empty()
+                && !rb.is_empty()
+                && ra.len().saturating_mul(rb.len()) <= EXHAUSTIVE_PAIRS
             {
-                continue;
+                gaps.push((ra, rb));
             }
+        }
+        let found = crate::parallel::map(&gaps, gaps.len() >= PARALLEL_GAPS, |(ra, rb)| {
             let ga = a_live
                 .get(ra.start as usize..ra.end as usize)
                 .unwrap_or(&[]);
             let gb = b_live
                 .get(rb.start as usize..rb.end as usize)
                 .unwrap_or(&[]);
-            for (i, j, sim) in self.candidates(ga, gb, o.candidates, min) {
-                let (p, q) = (ra.start + i, rb.start + j);
-                if let Some(b) = best.get_mut(p as usize) {
-                    *b = b.max(sim);
-                }
-                seeds.push((p, q, sim));
+            let found = self.candidates(ga, gb, o.candidates, min);
+            found
+                .into_iter()
+                .map(|(i, j, sim)| (ra.start + i, rb.start + j, sim))
+                .collect::<Vec<_>>()
+        });
+        let mut seeds: Vec<(u32, u32, f32)> = found.into_iter().flatten().collect();
+        let mut best = vec![0f32; a_live.len()];
+        for &(p, _, sim) in &seeds {
+            if let Some(b) = best.get_mut(p as usize) {
+                *b = b.max(sim);
             }
         }
         let needy: Vec<u32> = (0..a_live.len() as u32)

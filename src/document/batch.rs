@@ -75,7 +75,7 @@ pub fn build(first: DocId, loaded: Vec<Loaded>, vocab: &mut Vocab) -> Vec<Docume
     });
     let (units, unit_of) = distinct_units(&loaded, &laid);
     let groups = split(&units, if parallel { parallel::threads() } else { 1 });
-    let lexed = parallel::map(&groups, parallel, |r| lex(&units[r.clone()]));
+    let mut lexed = parallel::map(&groups, parallel, |r| lex(&units[r.clone()]));
     let mut place: Vec<Place> = Vec::with_capacity(units.len());
     for (run, r) in groups.iter().enumerate() {
         place.extend(r.clone().map(|u| Place {
@@ -83,7 +83,7 @@ pub fn build(first: DocId, loaded: Vec<Loaded>, vocab: &mut Vocab) -> Vec<Docume
             unit: u - r.start,
         }));
     }
-    let maps = corpus_ids(&lexed, &place, &unit_of, vocab);
+    let maps = corpus_ids(&mut lexed, vocab);
     let assembler = Assembler {
         lexed: &lexed,
         maps: &maps,
@@ -147,32 +147,23 @@ struct Place {
     unit: usize,
 }
 
-/// A local term not yet given its corpus id.
-const UNSET: TermId = TermId(u32::MAX);
-
-/// Per run, the corpus id of each of its local terms, interned in the order the documents use
-/// them. Only a unit's first occurrence is walked: later ones bring no new term.
-fn corpus_ids(
-    lexed: &[Lexed],
-    place: &[Place],
-    unit_of: &[Vec<u32>],
-    vocab: &mut Vocab,
-) -> Vec<Vec<TermId>> {
-    let mut maps: Vec<Vec<TermId>> = lexed.iter().map(|l| vec![UNSET; l.vocab.len()]).collect();
-    let mut seen = vec![false; place.len()];
-    for &u in unit_of.iter().flatten() {
-        if std::mem::replace(&mut seen[u as usize], true) {
+/// Per run, the corpus id of each of its local terms, interned in the order the documents first
+/// use them. Units are numbered by first occurrence and runs hold consecutive units, each
+/// numbering its terms by first use, so that order is simply run after run, term after term.
+/// Into an empty vocabulary, the first run's is taken whole.
+fn corpus_ids(lexed: &mut [Lexed], vocab: &mut Vocab) -> Vec<Vec<TermId>> {
+    let mut maps = Vec::with_capacity(lexed.len());
+    for (run, l) in lexed.iter_mut().enumerate() {
+        if run == 0 && vocab.is_empty() {
+            maps.push((0..l.vocab.len() as u32).map(TermId).collect());
+            *vocab = std::mem::take(&mut l.vocab);
             continue;
         }
-        let Place { run, unit } = place[u as usize];
-        let (lexed, map) = (&lexed[run], &mut maps[run]);
-        let (from, to) = (lexed.starts[unit].0, lexed.starts[unit + 1].0);
-        for t in &lexed.tokens[from as usize..to as usize] {
-            let slot = &mut map[t.term.0 as usize];
-            if *slot == UNSET {
-                *slot = vocab.intern_normal(lexed.vocab.term(t.term));
-            }
-        }
+        maps.push(
+            (0..l.vocab.len() as u32)
+                .map(|i| vocab.intern_normal(l.vocab.term(TermId(i))))
+                .collect(),
+        );
     }
     maps
 }

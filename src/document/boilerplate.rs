@@ -29,8 +29,12 @@ pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token], u64)>) 
     let mut hashes: Vec<u64> = Vec::new();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     for (text, tokens, hash) in paragraphs {
+        // Every token is in the key, folded to no less than a third of its bytes ("’" to
+        // "'"): most paragraphs are too long to be furniture without building the key.
+        let token_bytes: usize = tokens.iter().map(|t| t.span.len()).sum();
         furniture.push(
-            key_into(text, &mut buf, MAX_PATTERN_LINE)
+            token_bytes <= 3 * MAX_PATTERN_LINE
+                && key_into(text, &mut buf, MAX_PATTERN_LINE)
                 && std::str::from_utf8(&buf).is_ok_and(is_furniture),
         );
         if !tokens.is_empty() {
