@@ -11,6 +11,8 @@ mod terms;
 
 use std::ops::{Index, Range};
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 use std::time::Duration;
 
 pub use rows::Rows;
@@ -221,6 +223,22 @@ impl Comparison {
             tokens >= PARALLEL_TOKENS,
             |doc| terms::Prepared::build(doc, &stems),
         );
+        // A sentence with an exact copy in every other document is matched by its hash and
+        // rarely scored; the others will be, so their scoring data is made now, on all cores,
+        // rather than on first use inside the alignment of a pair.
+        let hashes: Vec<FxHashSet<u64>> = prepared
+            .iter()
+            .map(|p| p.sentences.iter().map(|s| s.hash).collect())
+            .collect();
+        let order: Vec<usize> = (0..prepared.len()).collect();
+        crate::parallel::map(&order, tokens >= PARALLEL_TOKENS, |&d| {
+            prepared[d].prepare_scoring(|hash| {
+                hashes
+                    .iter()
+                    .enumerate()
+                    .all(|(e, other)| e == d || other.contains(&hash))
+            });
+        });
         let docs = &corpus.documents;
         let pairs: Vec<(usize, usize)> = (0..docs.len())
             .flat_map(|i| (i + 1..docs.len()).map(move |j| (i, j)))

@@ -154,6 +154,16 @@ impl<'d> Prepared<'d> {
         }
     }
 
+    /// Make the scoring data of every live sentence whose hash is not `copied`.
+    pub(crate) fn prepare_scoring(&self, copied: impl Fn(u64) -> bool) {
+        for (i, s) in self.sentences.iter().enumerate() {
+            if !s.boilerplate && !copied(s.hash) {
+                self.stems(i as u32);
+                self.grams(i as u32);
+            }
+        }
+    }
+
     /// The sorted distinct content stems of sentence `i`.
     pub(crate) fn stems(&self, i: u32) -> &[u32] {
         let (Some(cell), Some(sentence)) = (
