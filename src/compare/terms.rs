@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, TermId, TokenKind, Vocab};
+use crate::document::{Document, TermId, Token, TokenKind, Vocab};
 use crate::lexicon;
 
 /// Marks a term that carries no content (stopword or punctuation).
@@ -166,35 +166,18 @@ impl<'d> Prepared<'d> {
 
     /// The sorted distinct content stems of sentence `i`.
     pub(crate) fn stems(&self, i: u32) -> &[u32] {
-        let (Some(cell), Some(sentence)) = (
-            self.stems.get(i as usize),
-            self.doc.sentences.get(i as usize),
-        ) else {
-            return &[];
-        };
-        cell.get_or_init(|| {
-            let tokens = self.doc.sentence_tokens(sentence);
-            let mut stems: Vec<u32> = tokens
+        self.on_first_use(&self.stems, i, |tokens| {
+            tokens
                 .iter()
                 .filter_map(|t| self.stem_of.of(t.term))
-                .collect();
-            stems.sort_unstable();
-            stems.dedup();
-            stems.into_boxed_slice()
+                .collect()
         })
     }
 
     /// The sorted distinct hashes of sentence `i`'s runs of [`GRAM`] words.
     pub(crate) fn grams(&self, i: u32) -> &[u32] {
-        let (Some(cell), Some(sentence)) = (
-            self.grams.get(i as usize),
-            self.doc.sentences.get(i as usize),
-        ) else {
-            return &[];
-        };
-        cell.get_or_init(|| {
-            let tokens = self.doc.sentence_tokens(sentence);
-            let mut grams: Vec<u32> = Vec::with_capacity(tokens.len());
+        self.on_first_use(&self.grams, i, |tokens| {
+            let mut grams = Vec::with_capacity(tokens.len());
             let mut window = [TermId(0); GRAM];
             let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct);
             for (n, t) in words.enumerate() {
@@ -206,9 +189,28 @@ impl<'d> Prepared<'d> {
                     grams.push((hash_terms(window.iter().copied()) >> 32) as u32);
                 }
             }
-            grams.sort_unstable();
-            grams.dedup();
-            grams.into_boxed_slice()
+            grams
+        })
+    }
+
+    /// Sentence `i`'s entry of `cells`, made from its tokens by `make`, sorted and distinct,
+    /// the first time it is asked for.
+    fn on_first_use<'s>(
+        &'s self,
+        cells: &'s [OnceLock<Box<[u32]>>],
+        i: u32,
+        make: impl FnOnce(&[Token]) -> Vec<u32>,
+    ) -> &'s [u32] {
+        let (Some(cell), Some(sentence)) =
+            (cells.get(i as usize), self.doc.sentences.get(i as usize))
+        else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut list = make(self.doc.sentence_tokens(sentence));
+            list.sort_unstable();
+            list.dedup();
+            list.into_boxed_slice()
         })
     }
 }

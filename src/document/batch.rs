@@ -207,25 +207,25 @@ impl Assembler<'_> {
             .sum();
         let mut tokens: Vec<Token> = Vec::with_capacity(estimate);
         let mut sentences = Vec::new();
-        // Each paragraph's tokens, and the hash of its terms for the boilerplate check.
-        let mut owned: Vec<(Range<usize>, u64)> = Vec::with_capacity(spans.len());
+        // Each paragraph's tokens, and their summary for the boilerplate check.
+        let mut owned: Vec<(Range<usize>, boilerplate::Summary)> = Vec::with_capacity(spans.len());
         for (index, (&span, place)) in spans.iter().zip(places).enumerate() {
             let (lexed, map) = (&self.lexed[place.run], &self.maps[place.run]);
             let (t0, s0) = lexed.starts[place.unit];
             let (t1, s1) = lexed.starts[place.unit + 1];
             let first = tokens.len();
-            let mut hash = 0;
+            let mut summary = boilerplate::Summary::default();
             tokens.extend(lexed.tokens[t0 as usize..t1 as usize].iter().map(|t| {
-                let term = map[t.term.0 as usize];
-                hash = boilerplate::mix(hash, term);
-                Token {
+                let token = Token {
                     span: Span {
                         start: span.start + t.span.start,
                         end: span.start + t.span.end,
                     },
                     kind: t.kind,
-                    term,
-                }
+                    term: map[t.term.0 as usize],
+                };
+                summary.add(&token);
+                token
             }));
             for r in &lexed.sentences[s0 as usize..s1 as usize] {
                 let (from, to) = (first + r.start as usize, first + r.end as usize);
@@ -239,13 +239,13 @@ impl Assembler<'_> {
                     boilerplate: false,
                 });
             }
-            owned.push((first..tokens.len(), hash));
+            owned.push((first..tokens.len(), summary));
         }
         let flags = boilerplate::flags(
             spans
                 .iter()
                 .zip(&owned)
-                .map(|(s, (r, hash))| (&text[s.range()], &tokens[r.clone()], *hash)),
+                .map(|(s, (r, summary))| (&text[s.range()], &tokens[r.clone()], *summary)),
         );
         let paragraphs: Vec<Paragraph> = spans
             .iter()

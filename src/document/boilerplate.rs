@@ -3,37 +3,48 @@
 
 use rustc_hash::FxHashMap;
 
+use super::Token;
 use super::vocab::{fold_ascii, fold_char};
-use super::{TermId, Token};
 use crate::lexicon;
 
 /// Longest line still checked against the furniture patterns; real prose is longer.
 const MAX_PATTERN_LINE: usize = 80;
 
-/// The running hash of a paragraph's terms that [`flags`] takes, one term at a time: the
-/// caller folds it in while it has the tokens at hand.
-pub fn mix(hash: u64, term: TermId) -> u64 {
-    (hash.rotate_left(5) ^ u64::from(term.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
+/// What [`flags`] needs to know of a paragraph's tokens, gathered one token at a time by the
+/// caller while it has them at hand.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Summary {
+    /// Running hash of the terms.
+    hash: u64,
+    /// Bytes of text the tokens cover.
+    bytes: usize,
 }
 
-/// One flag per paragraph, given its text, its tokens and the [`mix`] of their terms (from 0):
-/// true where it is boilerplate.
+impl Summary {
+    pub fn add(&mut self, token: &Token) {
+        let term = u64::from(token.term.0);
+        self.hash = (self.hash.rotate_left(5) ^ term).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.bytes += token.span.len();
+    }
+}
+
+/// One flag per paragraph, given its text, its tokens and their [`Summary`]: true where it is
+/// boilerplate.
 ///
 /// A paragraph is repeated when another has the same terms in the same order — the same words
 /// and punctuation whatever the case, spacing, quote style or Markdown markup; one without
 /// tokens never counts. Only paragraphs sharing a hash are compared in full.
-pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token], u64)>) -> Vec<bool> {
+pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token], Summary)>) -> Vec<bool> {
     let mut buf = Vec::new();
     let mut furniture = Vec::new();
     let mut terms: Vec<&[Token]> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    for (text, tokens, hash) in paragraphs {
+    for (text, tokens, Summary { hash, bytes }) in paragraphs {
         // Every token is in the key, folded to no less than a third of its bytes ("’" to
         // "'"): most paragraphs are too long to be furniture without building the key.
-        let token_bytes: usize = tokens.iter().map(|t| t.span.len()).sum();
         furniture.push(
-            token_bytes <= 3 * MAX_PATTERN_LINE
+            bytes <= 3 * MAX_PATTERN_LINE
                 && key_into(text, &mut buf, MAX_PATTERN_LINE)
                 && std::str::from_utf8(&buf).is_ok_and(is_furniture),
         );

@@ -229,11 +229,17 @@ fn is_closing(piece: &str) -> bool {
 /// Split one paragraph's tokens into sentences; ranges index into `tokens`.
 pub(super) fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let piece = |i: usize| &text[tokens[i].span.range()];
+    // Terminators start with `.`, `!`, `?` or a non-ASCII byte: the first byte rules out most
+    // tokens without comparing strings.
+    let terminal = |i: usize| match text.as_bytes().get(tokens[i].span.start as usize) {
+        Some(b'.' | b'!' | b'?' | 0x80..) => is_terminal(piece(i)),
+        _ => false,
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if !is_terminal(piece(i)) {
+        if !terminal(i) {
             i += 1;
             continue;
         }
@@ -241,7 +247,7 @@ pub(super) fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>>
         let mut end = i + 1;
         while end < tokens.len()
             && tokens[end].span.start == tokens[end - 1].span.end
-            && (is_terminal(piece(end)) || is_closing(piece(end)))
+            && (terminal(end) || is_closing(piece(end)))
         {
             end += 1;
         }
