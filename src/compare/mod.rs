@@ -11,9 +11,9 @@ mod terms;
 
 use std::ops::{Index, Range};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use rustc_hash::FxHashSet;
-use std::time::Duration;
 
 pub use rows::Rows;
 pub use stats::{PairStats, SideStats};
