@@ -66,8 +66,10 @@ fn mixed_char() -> impl Strategy<Value = char> {
 }
 
 #[test]
-fn every_short_ascii_string_cuts_the_same() {
-    let alphabet = ['a', '1', '_', '.', '\'', ',', ';', ':', ' ', '\n', '-'];
+fn every_short_string_of_ascii_and_curly_quotes_cuts_the_same() {
+    let alphabet = [
+        'a', '1', '_', '.', '\'', ',', ';', ':', ' ', '\n', '-', '’', '‘', '“', '”',
+    ];
     let n = alphabet.len();
     for len in 1..=4u32 {
         for mut code in 0..n.pow(len) {
