@@ -123,7 +123,12 @@ impl<'d> Prepared<'d> {
                 let tokens = doc.sentence_tokens(s);
                 let mark = i as u32 + 1;
                 let mut content = 0;
-                for stem in tokens.iter().filter_map(|t| stems.of(t.term)) {
+                let mut hash = HASH_SEED;
+                for t in tokens {
+                    hash = mix(hash, t.term);
+                    let Some(stem) = stems.of(t.term) else {
+                        continue;
+                    };
                     if let Some(seen) = seen_in.get_mut(stem as usize)
                         && *seen != mark
                     {
@@ -136,7 +141,7 @@ impl<'d> Prepared<'d> {
                 }
                 live += usize::from(!s.boilerplate);
                 SentTerms {
-                    hash: hash_terms(tokens.iter().map(|t| t.term)),
+                    hash,
                     content,
                     boilerplate: s.boilerplate,
                 }
@@ -217,9 +222,14 @@ impl<'d> Prepared<'d> {
 
 /// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.
 fn hash_terms(terms: impl Iterator<Item = TermId>) -> u64 {
-    terms.fold(0xcbf2_9ce4_8422_2325, |h, t| {
-        (h.rotate_left(5) ^ u64::from(t.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
-    })
+    terms.fold(HASH_SEED, mix)
+}
+
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One step of [`hash_terms`].
+fn mix(hash: u64, term: TermId) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(term.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
 #[cfg(test)]
