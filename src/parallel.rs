@@ -1,11 +1,13 @@
 //! Order-keeping parallel map over the machine's cores, for the engine's batch steps (segmenting,
-//! preparing, aligning, diffing). Scoped threads, no pool: each step is one fork and one join.
+//! preparing, aligning, diffing), on rayon's pool.
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 /// Map `f` over `items`, when `worth` it on up to as many threads as the machine has cores,
-/// keeping order. Callers decide `worth` from the amount of work: starting threads (and waiting
-/// for a busy machine to schedule them) costs more than a small step.
+/// keeping order. Callers decide `worth` from the amount of work: handing work to other threads
+/// (and waiting for a busy machine to schedule them) costs more than a small step.
 pub(crate) fn map<T: Sync, R: Send>(
     items: &[T],
     worth: bool,
@@ -16,7 +18,7 @@ pub(crate) fn map<T: Sync, R: Send>(
 
 /// [`map`] that hands each item over to `f`.
 pub(crate) fn map_owned<T: Send, R: Send>(
-    mut items: Vec<T>,
+    items: Vec<T>,
     worth: bool,
     f: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
@@ -24,27 +26,10 @@ pub(crate) fn map_owned<T: Send, R: Send>(
     if !worth || threads < 2 || items.len() < 2 {
         return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let mut parts = Vec::with_capacity(threads);
-    while items.len() > chunk {
-        let rest = items.split_off(chunk);
-        parts.push(std::mem::replace(&mut items, rest));
-    }
-    parts.push(items);
+    // rayon's pool lives for the whole process: the steps after the first find their threads
+    // (and those threads' warm allocator heaps) ready instead of starting new ones.
     let f = &f;
-    let mut parts = parts.into_iter();
-    let own = parts.next().unwrap_or_default();
-    std::thread::scope(|scope| {
-        // The calling thread takes the first part itself rather than waiting idle.
-        let handles: Vec<_> = parts
-            .map(|part| scope.spawn(move || part.into_iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut out: Vec<R> = own.into_iter().map(f).collect();
-        for h in handles {
-            out.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
-        out
-    })
+    items.into_par_iter().map(f).collect()
 }
 
 /// How many threads a step may use: the cores this process may run on, read once (finding
