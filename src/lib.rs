@@ -12,5 +12,6 @@ pub mod lexicon;
 mod parallel;
 pub mod report;
 pub mod review;
+mod sorted;
 #[cfg(feature = "tui")]
 pub mod tui;

@@ -132,20 +132,12 @@ impl Pair<'_> {
 
     /// Shared weight and number of shared stems of two sorted stem lists.
     pub(super) fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
-        let (mut i, mut j, mut weight, mut count) = (0, 0, 0.0, 0);
-        while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
-            match s.cmp(&t) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    weight += self.idf.get(s as usize).copied().unwrap_or(0.0);
-                    count += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (weight, count)
+        crate::sorted::common(x, y).fold((0.0, 0), |(weight, count), &s| {
+            (
+                weight + self.idf.get(s as usize).copied().unwrap_or(0.0),
+                count + 1,
+            )
+        })
     }
 
     pub(super) fn weight(&self, stems: &[u32]) -> f32 {
@@ -156,18 +148,7 @@ impl Pair<'_> {
 /// `sim` raised by the Dice share of word runs (sorted distinct hashes) the two sides have in
 /// common.
 pub(super) fn with_verbatim(sim: f32, x: &[u32], y: &[u32]) -> f32 {
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while let (Some(&s), Some(&t)) = (x.get(i), y.get(j)) {
-        match s.cmp(&t) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared = crate::sorted::common(x, y).count();
     let share = 2.0 * shared as f32 / (x.len() + y.len()).max(1) as f32;
     sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT * share
 }
