@@ -152,10 +152,12 @@ fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
 pub(super) fn tokenize(para: &str, format: Format, vocab: &mut Vocab, out: &mut Vec<Token>) {
     let first_token = out.len();
     for (i, piece) in words::pieces(para) {
-        let Some(first) = piece.chars().next() else {
-            continue;
+        let first = match piece.as_bytes().first() {
+            Some(&b) if b.is_ascii() => char::from(b),
+            Some(_) => piece.chars().next().unwrap_or(' '),
+            None => continue,
         };
-        if first.is_whitespace() || is_invisible(first) && piece.chars().all(is_invisible) {
+        if !first.is_ascii() && is_invisible(first) && piece.chars().all(is_invisible) {
             continue;
         }
         if format == Format::Markdown && is_markup(para, i, piece, out.len() == first_token) {
@@ -175,7 +177,7 @@ pub(super) fn tokenize(para: &str, format: Format, vocab: &mut Vocab, out: &mut 
         };
         let kind = if first.is_numeric() {
             TokenKind::Number
-        } else if piece.chars().any(char::is_alphanumeric) {
+        } else if first.is_ascii_alphabetic() || piece.chars().any(char::is_alphanumeric) {
             TokenKind::Word
         } else {
             TokenKind::Punct
@@ -183,7 +185,7 @@ pub(super) fn tokenize(para: &str, format: Format, vocab: &mut Vocab, out: &mut 
         out.push(Token {
             span: Span::new(i, i + piece.len()),
             kind,
-            term: vocab.intern(piece),
+            term: vocab.intern_at(para, i..i + piece.len()),
         });
     }
 }

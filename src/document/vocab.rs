@@ -49,6 +49,33 @@ fn pack(raw: &str) -> Option<u128> {
     Some(u128::from(hi) << 64 | u128::from(lo))
 }
 
+/// [`pack`] for the `len` bytes at `start` of `text`, with one load and a few word operations
+/// when 16 bytes can be read there (the usual case: a word inside a paragraph).
+fn pack_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    let Some(window) = text.get(start..start + 16) else {
+        return pack(std::str::from_utf8(text.get(start..start + len)?).ok()?);
+    };
+    if len > SHORT {
+        return None;
+    }
+    let mask = (1u128 << (8 * len)) - 1;
+    let bytes = u128::from_le_bytes(window.try_into().ok()?) & mask;
+    if bytes & (ONES * 0x80) != 0 {
+        return None;
+    }
+    // A backtick folds to an apostrophe: rare, left to the byte loop.
+    let tick = bytes ^ (ONES * b'`' as u128);
+    if (tick.wrapping_sub(ONES) & !tick & ONES * 0x80) & mask != 0 {
+        return pack(std::str::from_utf8(&window[..len]).ok()?);
+    }
+    // Per byte, the top bit of `b + 0x80 - x` says `b >= x` (no byte carries into the next).
+    let at_least_a = bytes + ONES * u128::from(0x80 - b'A');
+    let past_z = bytes + ONES * u128::from(0x80 - b'Z' - 1);
+    let upper = at_least_a & !past_z & ONES * 0x80 & mask;
+    Some((bytes | upper >> 2) | (len as u128) << 120)
+}
+
 impl Vocab {
     /// The id of `raw`'s normalised form, adding it if new.
     pub fn intern(&mut self, raw: &str) -> TermId {
@@ -64,6 +91,18 @@ impl Vocab {
         let id = self.intern_normal(&norm);
         self.scratch = norm;
         id
+    }
+
+    /// [`Vocab::intern`] for the token at `span` of `text`, which the fast path may read past.
+    pub(super) fn intern_at(&mut self, text: &str, span: std::ops::Range<usize>) -> TermId {
+        let raw = &text[span.clone()];
+        match pack_at(text.as_bytes(), span.start, span.len()) {
+            Some(key) => match self.short.get(&key) {
+                Some(&id) => id,
+                None => self.add_short(key, raw),
+            },
+            None => self.intern(raw),
+        }
     }
 
     /// The id of a form already normalised (a term of another vocabulary), adding it if new.
@@ -176,6 +215,27 @@ mod tests {
         assert_ne!(v.intern("Trump"), a);
         assert_eq!(v.lookup("TRUMP"), Some(v.intern("trump")));
         assert_eq!(v.lookup("absent"), None);
+    }
+
+    #[test]
+    fn packing_in_place_matches_packing_alone() {
+        let words = [
+            "", "a", "A", "Zebra", "`tick`", "@[`{", "ABCDEFGHIJKLMNO", "abcdefghijklmnop", "Café",
+            "x\u{7f}y", "Don’t", "0-9_AZaz",
+        ];
+        for w in words {
+            for pad in ["", "tail that is long enough", "Ü"] {
+                let text = format!("{w}{pad}");
+                assert_eq!(pack_at(text.as_bytes(), 0, w.len()), pack(w), "{w:?}+{pad:?}");
+                let text = format!("..{text}");
+                assert_eq!(pack_at(text.as_bytes(), 2, w.len()), pack(w), "..{w:?}+{pad:?}");
+            }
+        }
+        for b in 0..=127u8 {
+            let w = char::from(b).to_string();
+            let text = format!("{w}{}", "z".repeat(20));
+            assert_eq!(pack_at(text.as_bytes(), 0, 1), pack(&w), "{b}");
+        }
     }
 
     #[test]
