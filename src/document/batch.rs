@@ -9,7 +9,8 @@ use std::ops::Range;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::load::Loaded;
-use super::segment::{find_title, paragraphs, sentence_ranges, tokenize};
+use super::lexer::Lexer;
+use super::segment::{find_title, paragraphs, sentence_ranges};
 use super::{
     DocId, Document, Format, Paragraph, Sentence, Span, TermId, Token, Vocab, boilerplate,
 };
@@ -39,7 +40,7 @@ struct Lexed {
 
 fn lex(units: &[Unit]) -> Lexed {
     let bytes: usize = units.iter().map(|u| u.text.len()).sum();
-    let mut vocab = Vocab::default();
+    let mut lexer = Lexer::default();
     // About one token per five bytes of news prose; reserving spares the copies of growing.
     let mut tokens = Vec::with_capacity(bytes / 5);
     let mut sentences = Vec::with_capacity(bytes / 100);
@@ -47,7 +48,7 @@ fn lex(units: &[Unit]) -> Lexed {
     for unit in units {
         starts.push((tokens.len() as u32, sentences.len() as u32));
         let first = tokens.len();
-        tokenize(unit.text, unit.format, &mut vocab, &mut tokens);
+        lexer.tokenize(unit.text, unit.format, &mut tokens);
         sentences.extend(
             sentence_ranges(unit.text, &tokens[first..])
                 .into_iter()
@@ -56,7 +57,7 @@ fn lex(units: &[Unit]) -> Lexed {
     }
     starts.push((tokens.len() as u32, sentences.len() as u32));
     Lexed {
-        vocab,
+        vocab: lexer.vocab,
         tokens,
         sentences,
         starts,

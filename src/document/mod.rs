@@ -4,6 +4,7 @@
 mod batch;
 mod boilerplate;
 mod html;
+mod lexer;
 pub mod load;
 pub mod segment;
 mod vocab;

@@ -146,12 +146,22 @@ fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
     out.extend(current);
 }
 
-/// Tokens of a paragraph, with spans relative to its start. In Markdown the markup (emphasis, headings, block quotes, code
-/// ticks, list bullets) is not text: it makes no tokens, so it neither counts as words nor
-/// shows as a change against the same text in another format.
-pub(super) fn tokenize(para: &str, format: Format, vocab: &mut Vocab, out: &mut Vec<Token>) {
+/// Tokens of `para[range]`, with spans relative to the paragraph's start; `range` starts at the
+/// paragraph or at a whitespace byte. In Markdown the markup (emphasis, headings, block quotes,
+/// code ticks, list bullets) is not text: it makes no tokens, so it neither counts as words nor
+/// shows as a change against the same text in another format (Markdown is tokenized a whole
+/// paragraph at a time: whether a mark is markup depends on where it stands).
+pub(super) fn tokenize(
+    para: &str,
+    range: Range<usize>,
+    format: Format,
+    vocab: &mut Vocab,
+    out: &mut Vec<Token>,
+) {
     let first_token = out.len();
-    for (i, piece) in words::pieces(para) {
+    let base = range.start;
+    for (i, piece) in words::pieces(&para[range]) {
+        let i = base + i;
         let first = match piece.as_bytes().first() {
             Some(&b) if b.is_ascii() => char::from(b),
             Some(_) => piece.chars().next().unwrap_or(' '),

@@ -11,8 +11,10 @@ pub struct TermId(pub u32);
 /// (the keys are the documents' own words, not attacker-chosen to collide), and the normal forms
 /// of most words — ASCII, up to [`SHORT`] bytes — are keyed by one integer, so looking them up
 /// neither builds a string nor compares bytes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Vocab {
+    /// One-byte ASCII normal forms by byte (punctuation, "a"), found without hashing.
+    single: [Option<TermId>; 128],
     /// Normal forms of up to [`SHORT`] ASCII bytes, packed by [`pack`].
     short: FxHashMap<u128, TermId>,
     /// Every other normal form.
@@ -20,6 +22,18 @@ pub struct Vocab {
     terms: Vec<Box<str>>,
     /// Reused for the normal form of tokens that are not ASCII.
     scratch: String,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Vocab {
+            single: [None; 128],
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            terms: Vec::new(),
+            scratch: String::new(),
+        }
+    }
 }
 
 /// Longest normal form keyed by an integer: 15 bytes and a length byte fill a `u128`.
@@ -96,6 +110,11 @@ impl Vocab {
     /// [`Vocab::intern`] for the token at `span` of `text`, which the fast path may read past.
     pub(super) fn intern_at(&mut self, text: &str, span: std::ops::Range<usize>) -> TermId {
         let raw = &text[span.clone()];
+        if let [b] = raw.as_bytes()
+            && let Some(Some(id)) = self.single.get(usize::from(fold_ascii(*b)))
+        {
+            return *id;
+        }
         match pack_at(text.as_bytes(), span.start, span.len()) {
             Some(key) => match self.short.get(&key) {
                 Some(&id) => id,
@@ -126,6 +145,9 @@ impl Vocab {
         let norm: String = raw.bytes().map(|b| char::from(fold_ascii(b))).collect();
         let id = self.add(&norm);
         self.short.insert(key, id);
+        if let [b] = norm.as_bytes() {
+            self.single[usize::from(*b)] = Some(id);
+        }
         id
     }
 

@@ -71,7 +71,7 @@ impl<'a> Iterator for Pieces<'a> {
 }
 
 /// ASCII whitespace as UAX #29 and `char::is_whitespace` see it: spaces, tabs, line breaks.
-fn is_ascii_space(b: u8) -> bool {
+pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
@@ -129,6 +129,13 @@ fn curly(bytes: &[u8], i: usize) -> Option<Class> {
     }
 }
 
+/// Whether a whitespace-free run segments the same whatever whitespace comes before it: true
+/// unless it may start with a mark that joins the whitespace (starting with ASCII or a curly
+/// quote rules that out).
+pub(super) fn starts_context_free(run: &[u8]) -> bool {
+    run.first().is_some_and(u8::is_ascii) || curly(run, 0).is_some()
+}
+
 /// Whether a whitespace-free run holds only ASCII and curly quotes: the fast path's rules then
 /// cover every character in it (no extending or joining marks can follow).
 fn is_simple(run: &[u8]) -> bool {
@@ -161,20 +168,23 @@ fn char_at(bytes: &[u8], i: usize) -> (Class, usize) {
 /// (WB6/7) or two digits (WB11/12) on either side of it; anything else stands alone (WB999).
 fn piece_end(bytes: &[u8], start: usize, end: usize) -> usize {
     let word = |c: Class| matches!(c, Class::Letter | Class::Numeric | Class::ExtendNumLet);
-    let (mut prev, len) = char_at(bytes, start);
-    if !word(prev) {
+    let (first, len) = char_at(bytes, start);
+    if !word(first) {
         return start + len;
     }
     let mut i = start + len;
-    while i < end {
-        let (c, len) = char_at(bytes, i);
-        if word(c) {
-            prev = c;
-            i += len;
-            continue;
+    loop {
+        // Word characters are ASCII: a plain byte loop crosses them.
+        while i < end && word(class(bytes[i])) {
+            i += 1;
         }
+        if i >= end {
+            return end;
+        }
+        let prev = class(bytes[i - 1]);
+        let (c, len) = char_at(bytes, i);
         let Some((after, after_len)) = (i + len < end).then(|| char_at(bytes, i + len)) else {
-            break;
+            return i;
         };
         let joins = match (prev, c) {
             (Class::Letter, Class::MidLetter | Class::MidNumLet) => after == Class::Letter,
@@ -182,12 +192,10 @@ fn piece_end(bytes: &[u8], start: usize, end: usize) -> usize {
             _ => false,
         };
         if !joins {
-            break;
+            return i;
         }
-        prev = after;
         i += len + after_len;
     }
-    i
 }
 
 #[cfg(test)]
