@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::segment::tokenize;
-use super::words::{is_ascii_space, starts_context_free};
+use super::words::{is_ascii_space, next_space, starts_context_free};
 use super::{Format, Span, TermId, Token, TokenKind, Vocab};
 
 /// Longest run remembered: its bytes and length fill one `u128` key.
@@ -44,10 +44,7 @@ impl Lexer {
                 continue;
             }
             let start = pos;
-            pos += bytes[start..]
-                .iter()
-                .position(|&b| is_ascii_space(b))
-                .unwrap_or(bytes.len() - start);
+            pos = next_space(bytes, start);
             let key = run_key(bytes, start, pos);
             if let Some(&(from, to)) = key.and_then(|k| self.seen.get(&k)) {
                 let start = start as u32;
@@ -99,6 +96,18 @@ fn run_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_space_finds_each_kind_of_whitespace() {
+        let text = b"abc\x01defghij\x1fkl\xc3\xa9mnopq rs\tt\nuvwxyz0123\x0b45\x0c6\r";
+        for from in 0..=text.len() {
+            let expected = (from..text.len())
+                .find(|&k| is_ascii_space(text[k]))
+                .unwrap_or(text.len());
+            assert_eq!(next_space(text, from), expected, "from {from}");
+        }
+        assert_eq!(text.iter().filter(|&&b| is_ascii_space(b)).count(), 6);
+    }
 
     fn plain(para: &str, format: Format) -> Vec<Token> {
         let mut out = Vec::new();

@@ -251,7 +251,8 @@ pub(super) fn sentence_ranges(text: &str, tokens: &[Token]) -> Vec<Range<usize>>
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
-        if !terminal(i) {
+        // Terminators are punctuation: words and numbers are passed over without a look.
+        if tokens[i].kind != TokenKind::Punct || !terminal(i) {
             i += 1;
             continue;
         }

@@ -75,6 +75,27 @@ pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
+/// Index of the first ASCII whitespace byte at or after `from`, or the length: eight bytes at
+/// a time, as runs between spaces are short and scanned for every word.
+pub(super) fn next_space(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::MAX / 0xFF;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The top bit of each byte below 0x21 (the lowest such byte is flagged exactly);
+        // whitespace is among them, other control bytes are told apart one by one.
+        let low = word.wrapping_sub(ONES * 0x21) & !word & ONES * 0x80;
+        if low != 0 {
+            let first = i + (low.trailing_zeros() / 8) as usize;
+            if let Some(k) = (first..i + 8).find(|&k| is_ascii_space(bytes[k])) {
+                return k;
+            }
+        }
+        i += 8;
+    }
+    i + count_while(&bytes[i..], |b| !is_ascii_space(b))
+}
+
 fn count_while(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
     bytes.iter().take_while(|&&b| pred(b)).count()
 }

@@ -21,13 +21,15 @@ pub(super) struct Run {
 pub(super) fn matching_runs(a: &[u64], b: &[u64]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut stack = vec![(0..a.len(), 0..b.len())];
-    let mut uniques: FxHashMap<u64, Occurrences> = FxHashMap::default();
     while let Some((ra, rb)) = stack.pop() {
         let (ra, rb) = trim(a, b, ra, rb, &mut runs);
         if ra.is_empty() || rb.is_empty() {
             continue;
         }
-        uniques.clear();
+        // A table of the stretch's size: clearing one sized for the whole sequence at every
+        // stretch would cost the whole sequence each time.
+        let mut uniques: FxHashMap<u64, Occurrences> =
+            FxHashMap::with_capacity_and_hasher(ra.len(), Default::default());
         for (i, h) in a[ra.clone()].iter().enumerate() {
             uniques.entry(*h).or_default().see_a(ra.start + i);
         }
