@@ -183,15 +183,16 @@ impl<'d> Prepared<'d> {
     pub(crate) fn grams(&self, i: u32) -> &[u32] {
         self.on_first_use(&self.grams, i, |tokens| {
             let mut grams = Vec::with_capacity(tokens.len());
-            let mut window = [TermId(0); GRAM];
+            // The last GRAM words, the newest at `n % GRAM`.
+            let mut ring = [TermId(0); GRAM];
             let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct);
             for (n, t) in words.enumerate() {
-                window.rotate_left(1);
-                window[GRAM - 1] = t.term;
+                ring[n % GRAM] = t.term;
                 // Only the high half of each hash is kept: a rare collision costs a slightly
                 // higher score for one pair, and the list takes half the memory.
                 if n + 1 >= GRAM {
-                    grams.push((hash_terms(window.iter().copied()) >> 32) as u32);
+                    let oldest_first = (1..=GRAM).map(|k| ring[(n + k) % GRAM]);
+                    grams.push((hash_terms(oldest_first) >> 32) as u32);
                 }
             }
             grams
