@@ -33,6 +33,8 @@ pub(crate) struct RawLink {
 
 /// Below this many gaps between anchors, their sentences are scored on one thread.
 const PARALLEL_GAPS: usize = 256;
+/// Fewest split/merge tries worth scoring on several threads.
+const PARALLEL_MERGES: usize = 256;
 
 /// An exact repeat standing alone is trusted as an anchor only with this many content stems.
 const ANCHOR_MIN_STEMS: u32 = 3;
@@ -197,16 +199,11 @@ impl Pair<'_> {
                 weight: 1.0,
             });
         }
+        // A sentence split in two, or two merged into one: each seed tries each neighbour, once
+        // per pairing, the tries scored on all cores.
         let mut seen: FxHashSet<(Side, u32, u32)> = FxHashSet::default();
-        for &(x, y, sim) in seeds {
-            if sim >= o.link_threshold && !single.displaced(x, y, sim, o.moved_threshold) {
-                items.push(Item {
-                    a: (x, x + 1),
-                    b: (y, y + 1),
-                    weight: sim,
-                });
-            }
-            // A sentence split in two, or two merged into one: try each neighbour.
+        let mut tries: Vec<(usize, Side, u32)> = Vec::new();
+        for (k, &(x, y, _)) in seeds.iter().enumerate() {
             for (side, first) in [
                 (Side::A, x.wrapping_sub(1)),
                 (Side::A, x),
@@ -214,8 +211,29 @@ impl Pair<'_> {
                 (Side::B, y),
             ] {
                 if seen.insert((side, first, if side == Side::A { y } else { x })) {
-                    items.extend(self.merged(side, first, (x, y), space, single));
+                    tries.push((k, side, first));
                 }
+            }
+        }
+        let merged = crate::parallel::map(
+            &tries,
+            tries.len() >= PARALLEL_MERGES,
+            |&(k, side, first)| {
+                let (x, y, _) = seeds[k];
+                self.merged(side, first, (x, y), space, single)
+            },
+        );
+        let mut merged = tries.iter().map(|t| t.0).zip(merged).peekable();
+        for (k, &(x, y, sim)) in seeds.iter().enumerate() {
+            if sim >= o.link_threshold && !single.displaced(x, y, sim, o.moved_threshold) {
+                items.push(Item {
+                    a: (x, x + 1),
+                    b: (y, y + 1),
+                    weight: sim,
+                });
+            }
+            while let Some((_, item)) = merged.next_if(|&(of, _)| of == k) {
+                items.extend(item);
             }
         }
         let mut links = Vec::new();

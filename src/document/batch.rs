@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::load::Loaded;
 use super::lexer::Lexer;
+use super::load::Loaded;
 use super::segment::{find_title, paragraphs, sentence_ranges};
 use super::{
     DocId, Document, Format, Paragraph, Sentence, Span, TermId, Token, Vocab, boilerplate,

@@ -60,7 +60,13 @@ impl Lexer {
             }
             // From the whitespace byte before the run, as a run is segmented in its paragraph.
             let first = out.len();
-            tokenize(para, start.saturating_sub(1)..pos, format, &mut self.vocab, out);
+            tokenize(
+                para,
+                start.saturating_sub(1)..pos,
+                format,
+                &mut self.vocab,
+                out,
+            );
             if let Some(key) = key {
                 let from = self.memo.len() as u32;
                 self.memo.extend(out[first..].iter().map(|t| Memo {

@@ -242,15 +242,33 @@ mod tests {
     #[test]
     fn packing_in_place_matches_packing_alone() {
         let words = [
-            "", "a", "A", "Zebra", "`tick`", "@[`{", "ABCDEFGHIJKLMNO", "abcdefghijklmnop", "Café",
-            "x\u{7f}y", "Don’t", "0-9_AZaz",
+            "",
+            "a",
+            "A",
+            "Zebra",
+            "`tick`",
+            "@[`{",
+            "ABCDEFGHIJKLMNO",
+            "abcdefghijklmnop",
+            "Café",
+            "x\u{7f}y",
+            "Don’t",
+            "0-9_AZaz",
         ];
         for w in words {
             for pad in ["", "tail that is long enough", "Ü"] {
                 let text = format!("{w}{pad}");
-                assert_eq!(pack_at(text.as_bytes(), 0, w.len()), pack(w), "{w:?}+{pad:?}");
+                assert_eq!(
+                    pack_at(text.as_bytes(), 0, w.len()),
+                    pack(w),
+                    "{w:?}+{pad:?}"
+                );
                 let text = format!("..{text}");
-                assert_eq!(pack_at(text.as_bytes(), 2, w.len()), pack(w), "..{w:?}+{pad:?}");
+                assert_eq!(
+                    pack_at(text.as_bytes(), 2, w.len()),
+                    pack(w),
+                    "..{w:?}+{pad:?}"
+                );
             }
         }
         for b in 0..=127u8 {
