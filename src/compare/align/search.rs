@@ -11,6 +11,9 @@ pub(super) const EXHAUSTIVE_PAIRS: usize = 400;
 const POSTING_CAP: usize = 128;
 /// Each sentence always probes at least this many of its rarest stems, however common.
 const MIN_PROBES: usize = 2;
+/// Fewest sentences probed per task when a search is spread over the cores (a few tasks per
+/// core even out their uneven costs).
+const MIN_PROBE_CHUNK: usize = 16;
 /// How far a pair's share of verbatim word runs closes the gap between its term overlap and a
 /// perfect score. A quote kept word for word under a new attribution is the strongest sign of a
 /// rewritten sentence, though the new words around it pull the term overlap down.
@@ -70,10 +73,41 @@ impl Pair<'_> {
             postings.get(from..to).unwrap_or(&[])
         };
 
+        // Each sentence of `ga` is probed on its own: chunks of them go to the cores, each with
+        // its own accumulators, and their candidates come back in order.
+        let size = ga
+            .len()
+            .div_ceil(4 * crate::parallel::threads())
+            .max(MIN_PROBE_CHUNK);
+        let chunks: Vec<(usize, &[u32])> = ga
+            .chunks(size)
+            .enumerate()
+            .map(|(c, chunk)| (c * size, chunk))
+            .collect();
+        let found = crate::parallel::map(&chunks, chunks.len() > 1, |&(offset, chunk)| {
+            self.probe(chunk, offset, gb, &posting, keep, min)
+        });
+        found.into_iter().flatten().collect()
+    }
+
+    /// [`Pair::candidates`] of the sentences `ga` (numbered from `offset`) among `gb`, through
+    /// the index `posting` of `gb`'s stems.
+    fn probe<'p>(
+        &self,
+        ga: &[u32],
+        offset: usize,
+        gb: &[u32],
+        posting: &(impl Fn(u32) -> &'p [u32] + Sync),
+        keep: usize,
+        min: f32,
+    ) -> Vec<(u32, u32, f32)> {
+        let mut out = Vec::new();
+        let mut scored: Vec<(u32, f32)> = Vec::new();
         let mut acc = vec![0f32; gb.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut probes: Vec<(usize, u32)> = Vec::new();
         for (x, &i) in ga.iter().enumerate() {
+            let x = x + offset;
             probes.clear();
             probes.extend(self.pa.stems(i).iter().map(|&s| (posting(s).len(), s)));
             probes.sort_unstable();
