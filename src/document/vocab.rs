@@ -80,13 +80,13 @@ fn pack_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
     }
     // A backtick folds to an apostrophe: rare, left to the byte loop.
     let tick = bytes ^ (ONES * b'`' as u128);
-    if (tick.wrapping_sub(ONES) & !tick & ONES * 0x80) & mask != 0 {
+    if tick.wrapping_sub(ONES) & !tick & (ONES * 0x80) & mask != 0 {
         return pack(std::str::from_utf8(&window[..len]).ok()?);
     }
     // Per byte, the top bit of `b + 0x80 - x` says `b >= x` (no byte carries into the next).
     let at_least_a = bytes + ONES * u128::from(0x80 - b'A');
     let past_z = bytes + ONES * u128::from(0x80 - b'Z' - 1);
-    let upper = at_least_a & !past_z & ONES * 0x80 & mask;
+    let upper = at_least_a & !past_z & (ONES * 0x80) & mask;
     Some((bytes | upper >> 2) | (len as u128) << 120)
 }
 

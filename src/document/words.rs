@@ -84,7 +84,7 @@ pub(super) fn next_space(bytes: &[u8], from: usize) -> usize {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         // The top bit of each byte below 0x21 (the lowest such byte is flagged exactly);
         // whitespace is among them, other control bytes are told apart one by one.
-        let low = word.wrapping_sub(ONES * 0x21) & !word & ONES * 0x80;
+        let low = word.wrapping_sub(ONES * 0x21) & !word & (ONES * 0x80);
         if low != 0 {
             let first = i + (low.trailing_zeros() / 8) as usize;
             if let Some(k) = (first..i + 8).find(|&k| is_ascii_space(bytes[k])) {
