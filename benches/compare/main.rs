@@ -60,17 +60,19 @@ fn main() {
                 std::hint::black_box(Comparison::build(&corpus).alignments().len());
                 t.elapsed()
             });
-            let ours = median(runs, || {
-                time_command(parallax, &["compare", "--stats"], &base_path, &path)
-            });
-            let git = median(runs, || {
-                time_command(
-                    "git",
-                    &["diff", "--no-index", "--word-diff=porcelain"],
-                    &base_path,
-                    &path,
-                )
-            });
+            // Whole processes vary most from run to run: three times the runs.
+            let (ours, git) = paired_medians(
+                3 * runs,
+                || time_command(parallax, &["compare", "--stats"], &base_path, &path),
+                || {
+                    time_command(
+                        "git",
+                        &["diff", "--no-index", "--word-diff=porcelain"],
+                        &base_path,
+                        &path,
+                    )
+                },
+            );
             let (precision, recall) = quality(&base, doc, &base_path, &path);
             println!(
                 "| {name} | {kind} | {:.1}% | {} | {} | {} | {} | {:.2} | {} | {:.3} / {:.3} |",
@@ -94,7 +96,33 @@ fn load(a: &Path, b: &Path) -> Corpus {
 }
 
 fn median(runs: usize, mut f: impl FnMut() -> Duration) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
+    middle((0..runs).map(|_| f()).collect())
+}
+
+/// Medians of two commands timed in turn, the order flipped every round, after one warm-up run
+/// each: on a shared machine the load changes from second to second, and timing all runs of
+/// one command before the other's would charge the change to one of them.
+fn paired_medians(
+    runs: usize,
+    mut first: impl FnMut() -> Duration,
+    mut second: impl FnMut() -> Duration,
+) -> (Duration, Duration) {
+    first();
+    second();
+    let (mut x, mut y) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for round in 0..runs {
+        if round % 2 == 0 {
+            x.push(first());
+            y.push(second());
+        } else {
+            y.push(second());
+            x.push(first());
+        }
+    }
+    (middle(x), middle(y))
+}
+
+fn middle(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
 }
