@@ -125,7 +125,7 @@ impl<'d> Prepared<'d> {
                 let mut content = 0;
                 let mut hash = HASH_SEED;
                 for t in tokens {
-                    hash = mix(hash, t.term);
+                    hash = t.term.mix_into(hash);
                     let Some(stem) = stems.of(t.term) else {
                         continue;
                     };
@@ -221,17 +221,12 @@ impl<'d> Prepared<'d> {
     }
 }
 
-/// A fast non-cryptographic hash (FxHash's mixing step); collisions are checked by the caller.
+/// A hash of a term sequence ([`TermId::mix_into`]); collisions are checked by the caller.
 fn hash_terms(terms: impl Iterator<Item = TermId>) -> u64 {
-    terms.fold(HASH_SEED, mix)
+    terms.fold(HASH_SEED, |hash, term| term.mix_into(hash))
 }
 
 const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One step of [`hash_terms`].
-fn mix(hash: u64, term: TermId) -> u64 {
-    (hash.rotate_left(5) ^ u64::from(term.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
 
 #[cfg(test)]
 mod tests {

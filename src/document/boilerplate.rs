@@ -22,8 +22,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn add(&mut self, token: &Token) {
-        let term = u64::from(token.term.0);
-        self.hash = (self.hash.rotate_left(5) ^ term).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.hash = token.term.mix_into(self.hash);
         self.bytes += token.span.len();
     }
 }

@@ -5,11 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::segment::tokenize;
+use super::vocab::load_short;
 use super::words::{is_ascii_space, next_space, starts_context_free};
 use super::{Format, Span, TermId, Token, TokenKind, Vocab};
-
-/// Longest run remembered: its bytes and length fill one `u128` key.
-const MAX_RUN: usize = 15;
 
 /// A token of a remembered run, placed relative to the run's start.
 #[derive(Clone, Copy)]
@@ -82,21 +80,14 @@ impl Lexer {
 }
 
 /// The bytes of the whitespace-free run `bytes[start..end]` and its length as one integer, if
-/// it is short enough to remember and segments the same wherever it stands.
+/// it is short enough to remember (the interning keys' limit) and segments the same wherever
+/// it stands.
 fn run_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end - start;
-    if len > MAX_RUN || !starts_context_free(&bytes[start..end]) {
+    if !starts_context_free(&bytes[start..end]) {
         return None;
     }
-    let word = match bytes.get(start..start + 16) {
-        Some(window) => u128::from_le_bytes(window.try_into().ok()?),
-        None => {
-            let mut buf = [0u8; 16];
-            buf[..len].copy_from_slice(&bytes[start..end]);
-            u128::from_le_bytes(buf)
-        }
-    };
-    Some(word & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+    Some(load_short(bytes, start, len)? | (len as u128) << 120)
 }
 
 #[cfg(test)]

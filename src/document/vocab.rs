@@ -7,14 +7,20 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TermId(pub u32);
 
+impl TermId {
+    /// One step of a running hash of a term sequence (FxHash's mixing step): fast and
+    /// non-cryptographic, so users compare the terms themselves where a collision matters.
+    pub fn mix_into(self, hash: u64) -> u64 {
+        (hash.rotate_left(5) ^ u64::from(self.0)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    }
+}
+
 /// Interning every token of every document is a hot path: maps hash with Fx rather than SipHash
 /// (the keys are the documents' own words, not attacker-chosen to collide), and the normal forms
 /// of most words — ASCII, up to [`SHORT`] bytes — are keyed by one integer, so looking them up
 /// neither builds a string nor compares bytes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    /// One-byte ASCII normal forms by byte (punctuation, "a"), found without hashing.
-    single: [Option<TermId>; 128],
     /// Normal forms of up to [`SHORT`] ASCII bytes, packed by [`pack`].
     short: FxHashMap<u128, TermId>,
     /// Every other normal form.
@@ -22,18 +28,6 @@ pub struct Vocab {
     terms: Vec<Box<str>>,
     /// Reused for the normal form of tokens that are not ASCII.
     scratch: String,
-}
-
-impl Default for Vocab {
-    fn default() -> Self {
-        Vocab {
-            single: [None; 128],
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
-            terms: Vec::new(),
-            scratch: String::new(),
-        }
-    }
 }
 
 /// Longest normal form keyed by an integer: 15 bytes and a length byte fill a `u128`.
@@ -63,25 +57,37 @@ fn pack(raw: &str) -> Option<u128> {
     Some(u128::from(hi) << 64 | u128::from(lo))
 }
 
-/// [`pack`] for the `len` bytes at `start` of `text`, with one load and a few word operations
-/// when 16 bytes can be read there (the usual case: a word inside a paragraph).
-fn pack_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 0xFF;
-    let Some(window) = text.get(start..start + 16) else {
-        return pack(std::str::from_utf8(text.get(start..start + len)?).ok()?);
-    };
+/// The `len` (at most [`SHORT`]) bytes at `start` of `bytes` as one little-endian integer, the
+/// rest zero: one load when 16 bytes can be read there (the usual case: a word inside a
+/// paragraph), a copy near the end.
+pub(super) fn load_short(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
     if len > SHORT {
         return None;
     }
+    let word = match bytes.get(start..start + 16) {
+        Some(window) => u128::from_le_bytes(window.try_into().ok()?),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(bytes.get(start..start + len)?);
+            u128::from_le_bytes(buf)
+        }
+    };
+    Some(word & ((1u128 << (8 * len)) - 1))
+}
+
+/// [`pack`] for the `len` bytes at `start` of `text`, with word operations on
+/// [`load_short`]'s integer instead of a loop over the bytes.
+fn pack_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    let bytes = load_short(text, start, len)?;
     let mask = (1u128 << (8 * len)) - 1;
-    let bytes = u128::from_le_bytes(window.try_into().ok()?) & mask;
     if bytes & (ONES * 0x80) != 0 {
         return None;
     }
     // A backtick folds to an apostrophe: rare, left to the byte loop.
     let tick = bytes ^ (ONES * b'`' as u128);
     if tick.wrapping_sub(ONES) & !tick & (ONES * 0x80) & mask != 0 {
-        return pack(std::str::from_utf8(&window[..len]).ok()?);
+        return pack(std::str::from_utf8(text.get(start..start + len)?).ok()?);
     }
     // Per byte, the top bit of `b + 0x80 - x` says `b >= x` (no byte carries into the next).
     let at_least_a = bytes + ONES * u128::from(0x80 - b'A');
@@ -110,11 +116,6 @@ impl Vocab {
     /// [`Vocab::intern`] for the token at `span` of `text`, which the fast path may read past.
     pub(super) fn intern_at(&mut self, text: &str, span: std::ops::Range<usize>) -> TermId {
         let raw = &text[span.clone()];
-        if let [b] = raw.as_bytes()
-            && let Some(Some(id)) = self.single.get(usize::from(fold_ascii(*b)))
-        {
-            return *id;
-        }
         match pack_at(text.as_bytes(), span.start, span.len()) {
             Some(key) => match self.short.get(&key) {
                 Some(&id) => id,
@@ -145,9 +146,6 @@ impl Vocab {
         let norm: String = raw.bytes().map(|b| char::from(fold_ascii(b))).collect();
         let id = self.add(&norm);
         self.short.insert(key, id);
-        if let [b] = norm.as_bytes() {
-            self.single[usize::from(*b)] = Some(id);
-        }
         id
     }
 

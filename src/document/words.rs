@@ -54,7 +54,7 @@ impl<'a> Iterator for Pieces<'a> {
                 self.pos = start;
                 return None;
             }
-            let end = start + count_while(&bytes[start..], |b| !is_ascii_space(b));
+            let end = next_space(bytes, start);
             self.pos = end;
             if is_simple(&bytes[start..end]) {
                 self.pos = start;
