@@ -155,7 +155,8 @@ impl Pair<'_> {
                 .collect()
         };
         let (ha, hb) = (hash(self.pa, a_live), hash(self.pb, b_live));
-        let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let mut counts: FxHashMap<u64, (u32, u32)> =
+            FxHashMap::with_capacity_and_hasher(ha.len().max(hb.len()), Default::default());
         ha.iter().for_each(|&h| counts.entry(h).or_default().0 += 1);
         hb.iter().for_each(|&h| counts.entry(h).or_default().1 += 1);
 

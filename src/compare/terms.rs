@@ -26,7 +26,8 @@ pub(crate) struct Stems {
 impl Stems {
     pub(crate) fn build(vocab: &Vocab) -> Stems {
         let stopwords = lexicon::stopwords();
-        let mut ids: FxHashMap<Cow<str>, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<Cow<str>, u32> =
+            FxHashMap::with_capacity_and_hasher(vocab.len(), Default::default());
         let of_term = (0..vocab.len())
             .map(|i| {
                 let term = vocab.term(TermId(i as u32));

@@ -40,7 +40,7 @@ struct Lexed {
 
 fn lex(units: &[Unit]) -> Lexed {
     let bytes: usize = units.iter().map(|u| u.text.len()).sum();
-    let mut lexer = Lexer::default();
+    let mut lexer = Lexer::for_bytes(bytes);
     // About one token per five bytes of news prose; reserving spares the copies of growing.
     let mut tokens = Vec::with_capacity(bytes / 5);
     let mut sentences = Vec::with_capacity(bytes / 100);
@@ -112,7 +112,9 @@ fn distinct_units<'t>(
     laid: &[Vec<(Span, u64)>],
 ) -> (Vec<Unit<'t>>, Vec<Vec<u32>>) {
     let mut units: Vec<Unit> = Vec::new();
-    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+    let paragraphs = laid.iter().map(Vec::len).sum();
+    let mut index: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(paragraphs, Default::default());
     let unit_of = loaded
         .iter()
         .zip(laid)
@@ -160,6 +162,7 @@ fn corpus_ids(lexed: &mut [Lexed], vocab: &mut Vocab) -> Vec<Vec<TermId>> {
             *vocab = std::mem::take(&mut l.vocab);
             continue;
         }
+        vocab.reserve(l.vocab.len());
         maps.push(
             (0..l.vocab.len() as u32)
                 .map(|i| vocab.intern_normal(l.vocab.term(TermId(i))))

@@ -38,7 +38,8 @@ pub fn flags<'a>(paragraphs: impl Iterator<Item = (&'a str, &'a [Token], Summary
     let mut furniture = Vec::new();
     let mut terms: Vec<&[Token]> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
-    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut counts: FxHashMap<u64, u32> =
+        FxHashMap::with_capacity_and_hasher(paragraphs.size_hint().0, Default::default());
     for (text, tokens, Summary { hash, bytes }) in paragraphs {
         // Every token is in the key, folded to no less than a third of its bytes ("’" to
         // "'"): most paragraphs are too long to be furniture without building the key.

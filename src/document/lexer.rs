@@ -18,15 +18,120 @@ struct Memo {
     term: TermId,
 }
 
+impl Memo {
+    fn token(self, run_start: u32) -> Token {
+        let start = run_start + u32::from(self.at);
+        Token {
+            span: Span {
+                start,
+                end: start + u32::from(self.len),
+            },
+            kind: self.kind,
+            term: self.term,
+        }
+    }
+}
+
+/// What a remembered run holds, in eight bytes so that a table entry shares its cache line with
+/// others: most runs are one token ("the", "said,"'s two are the exception), kept here whole;
+/// otherwise the range of `Lexer::memo` with its tokens.
+#[derive(Clone, Copy)]
+struct Entry(u64);
+
+const RANGE: u64 = 1 << 63;
+
+impl Entry {
+    /// The entry of a run cut into `tokens` (placed from `run_start`), their memos added to
+    /// `memo` if there are several.
+    fn new(tokens: &[Token], run_start: usize, memo: &mut Vec<Memo>) -> Entry {
+        let memo_of = |t: &Token| Memo {
+            at: (t.span.start as usize - run_start) as u8,
+            len: t.span.len() as u8,
+            kind: t.kind,
+            term: t.term,
+        };
+        match tokens {
+            [one] => {
+                let one = memo_of(one);
+                Entry(
+                    u64::from(one.term.0)
+                        | u64::from(one.at) << 32
+                        | u64::from(one.len) << 40
+                        | (one.kind as u64) << 48,
+                )
+            }
+            _ => {
+                let from = memo.len() as u64;
+                memo.extend(tokens.iter().map(memo_of));
+                Entry(RANGE | (tokens.len() as u64) << 32 | from)
+            }
+        }
+    }
+
+    fn push_tokens(self, memo: &[Memo], run_start: u32, out: &mut Vec<Token>) {
+        let v = self.0;
+        if v & RANGE == 0 {
+            let kind = match (v >> 48) as u8 {
+                k if k == TokenKind::Word as u8 => TokenKind::Word,
+                k if k == TokenKind::Number as u8 => TokenKind::Number,
+                _ => TokenKind::Punct,
+            };
+            out.push(
+                Memo {
+                    at: (v >> 32) as u8,
+                    len: (v >> 40) as u8,
+                    kind,
+                    term: TermId(v as u32),
+                }
+                .token(run_start),
+            );
+            return;
+        }
+        let from = (v & u64::from(u32::MAX)) as usize;
+        let count = ((v >> 32) & 0xFF) as usize;
+        let tokens = memo.get(from..from + count).unwrap_or(&[]);
+        out.extend(tokens.iter().map(|m| m.token(run_start)));
+    }
+}
+
+/// Bytes of prose per distinct short run (or term) to expect, to size the tables up front:
+/// regrowing them moves every entry, several times over on the way to a megabyte's vocabulary.
+const BYTES_PER_DISTINCT: usize = 64;
+
+/// Runs of up to this many bytes are keyed by one `u64` (with their length).
+const NARROW: usize = 7;
+
 #[derive(Default)]
 pub(super) struct Lexer {
     pub vocab: Vocab,
-    /// Run bytes (packed by [`run_key`]) to their tokens in `memo`.
-    seen: FxHashMap<u128, (u32, u32)>,
+    /// Runs of up to [`NARROW`] bytes — most words of prose, and the commonest — in a table
+    /// small enough to stay in the core's cache.
+    narrow: FxHashMap<u64, Entry>,
+    /// Longer runs, up to the interning keys' limit.
+    wide: FxHashMap<[u64; 2], Entry>,
+    /// The tokens of runs of more than one token.
     memo: Vec<Memo>,
 }
 
+/// A run's bytes and length as a table key.
+#[derive(Clone, Copy)]
+enum Key {
+    Narrow(u64),
+    Wide([u64; 2]),
+}
+
 impl Lexer {
+    /// A lexer sized for about `bytes` of text.
+    pub fn for_bytes(bytes: usize) -> Lexer {
+        let distinct = bytes / BYTES_PER_DISTINCT;
+        Lexer {
+            vocab: Vocab::with_capacity(distinct),
+            narrow: FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default()),
+            wide: FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default()),
+            memo: Vec::new(),
+        }
+    }
+
     /// The tokens of a paragraph, with spans relative to its start, appended to `out`: exactly
     /// those of [`tokenize`] over the whole paragraph.
     pub fn tokenize(&mut self, para: &str, format: Format, out: &mut Vec<Token>) {
@@ -44,16 +149,13 @@ impl Lexer {
             let start = pos;
             pos = next_space(bytes, start);
             let key = run_key(bytes, start, pos);
-            if let Some(&(from, to)) = key.and_then(|k| self.seen.get(&k)) {
-                let start = start as u32;
-                out.extend(self.memo[from as usize..to as usize].iter().map(|m| Token {
-                    span: Span {
-                        start: start + u32::from(m.at),
-                        end: start + u32::from(m.at) + u32::from(m.len),
-                    },
-                    kind: m.kind,
-                    term: m.term,
-                }));
+            let known = match key {
+                Some(Key::Narrow(k)) => self.narrow.get(&k),
+                Some(Key::Wide(k)) => self.wide.get(&k),
+                None => None,
+            };
+            if let Some(entry) = known {
+                entry.push_tokens(&self.memo, start as u32, out);
                 continue;
             }
             // From the whitespace byte before the run, as a run is segmented in its paragraph.
@@ -65,29 +167,31 @@ impl Lexer {
                 &mut self.vocab,
                 out,
             );
-            if let Some(key) = key {
-                let from = self.memo.len() as u32;
-                self.memo.extend(out[first..].iter().map(|t| Memo {
-                    at: (t.span.start as usize - start) as u8,
-                    len: t.span.len() as u8,
-                    kind: t.kind,
-                    term: t.term,
-                }));
-                self.seen.insert(key, (from, self.memo.len() as u32));
-            }
+            let Some(key) = key else { continue };
+            let entry = Entry::new(&out[first..], start, &mut self.memo);
+            match key {
+                Key::Narrow(k) => self.narrow.insert(k, entry),
+                Key::Wide(k) => self.wide.insert(k, entry),
+            };
         }
     }
 }
 
-/// The bytes of the whitespace-free run `bytes[start..end]` and its length as one integer, if
-/// it is short enough to remember (the interning keys' limit) and segments the same wherever
-/// it stands.
-fn run_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+/// The bytes of the whitespace-free run `bytes[start..end]` and its length as a key, if it is
+/// short enough to remember (the interning keys' limit) and segments the same wherever it
+/// stands.
+fn run_key(bytes: &[u8], start: usize, end: usize) -> Option<Key> {
     let len = end - start;
     if !starts_context_free(&bytes[start..end]) {
         return None;
     }
-    Some(load_short(bytes, start, len)? | (len as u128) << 120)
+    let packed = load_short(bytes, start, len)?;
+    let (lo, hi) = (packed as u64, (packed >> 64) as u64);
+    Some(if len <= NARROW {
+        Key::Narrow(lo | (len as u64) << 56)
+    } else {
+        Key::Wide([lo, hi | (len as u64) << 56])
+    })
 }
 
 #[cfg(test)]
@@ -119,6 +223,8 @@ mod tests {
             "  “Quote” and ’90s, e.g. 3.5% of 1,240 — done…\ttab\nnew line café café",
             "x\u{301} x\u{301} \u{301}x \u{301}x\n\u{301}x zero\u{200B}width \u{200B} \u{200B}",
             "a-very-long-hyphenated-run a-very-long-hyphenated-run end.",
+            // Runs of eight to fifteen bytes (the wide table), one token or several.
+            "Interstate, interstate, 3,000,000.50 3,000,000.50 (Wednesday) (Wednesday)",
         ];
         for format in [Format::Text, Format::Html, Format::Markdown] {
             let mut lexer = Lexer::default();

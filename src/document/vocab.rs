@@ -25,7 +25,10 @@ pub struct Vocab {
     short: FxHashMap<u128, TermId>,
     /// Every other normal form.
     long: FxHashMap<Box<str>, TermId>,
-    terms: Vec<Box<str>>,
+    /// Every normal form, one after another, in id order: one allocation for all of them.
+    text: String,
+    /// Where each term's form ends in `text`.
+    ends: Vec<u32>,
     /// Reused for the normal form of tokens that are not ASCII.
     scratch: String,
 }
@@ -97,13 +100,28 @@ fn pack_at(text: &[u8], start: usize, len: usize) -> Option<u128> {
 }
 
 impl Vocab {
+    /// A vocabulary with room for `terms` short terms before its table grows.
+    pub(super) fn with_capacity(terms: usize) -> Vocab {
+        Vocab {
+            short: FxHashMap::with_capacity_and_hasher(terms, Default::default()),
+            ends: Vec::with_capacity(terms),
+            ..Vocab::default()
+        }
+    }
+
+    /// Room for `terms` more short terms.
+    pub(super) fn reserve(&mut self, terms: usize) {
+        self.short.reserve(terms);
+        self.ends.reserve(terms);
+    }
+
     /// The id of `raw`'s normalised form, adding it if new.
     pub fn intern(&mut self, raw: &str) -> TermId {
         if let Some(key) = pack(raw) {
             if let Some(&id) = self.short.get(&key) {
                 return id;
             }
-            return self.add_short(key, raw);
+            return self.add_short(key);
         }
         let mut norm = std::mem::take(&mut self.scratch);
         norm.clear();
@@ -119,7 +137,7 @@ impl Vocab {
         match pack_at(text.as_bytes(), span.start, span.len()) {
             Some(key) => match self.short.get(&key) {
                 Some(&id) => id,
-                None => self.add_short(key, raw),
+                None => self.add_short(key),
             },
             None => self.intern(raw),
         }
@@ -130,7 +148,7 @@ impl Vocab {
         if let Some(key) = pack(norm) {
             return match self.short.get(&key) {
                 Some(&id) => id,
-                None => self.add_short(key, norm),
+                None => self.add_short(key),
             };
         }
         if let Some(&id) = self.long.get(norm) {
@@ -141,17 +159,19 @@ impl Vocab {
         id
     }
 
-    /// Adds the term `key` packs; `raw` is ASCII and folds to it.
-    fn add_short(&mut self, key: u128, raw: &str) -> TermId {
-        let norm: String = raw.bytes().map(|b| char::from(fold_ascii(b))).collect();
-        let id = self.add(&norm);
+    /// Adds the term `key` packs: its low bytes are the normal form.
+    fn add_short(&mut self, key: u128) -> TermId {
+        let len = (key >> 120) as usize;
+        let bytes = key.to_le_bytes();
+        let id = self.add(std::str::from_utf8(&bytes[..len]).unwrap_or_default());
         self.short.insert(key, id);
         id
     }
 
     fn add(&mut self, norm: &str) -> TermId {
-        let id = TermId(self.terms.len() as u32);
-        self.terms.push(norm.into());
+        let id = TermId(self.ends.len() as u32);
+        self.text.push_str(norm);
+        self.ends.push(self.text.len() as u32);
         id
     }
 
@@ -169,15 +189,20 @@ impl Vocab {
 
     /// The normalised form of a term.
     pub fn term(&self, id: TermId) -> &str {
-        self.terms.get(id.0 as usize).map_or("", |s| s)
+        let i = id.0 as usize;
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.text[start as usize..end as usize]
     }
 
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.ends.is_empty()
     }
 }
 
