@@ -18,7 +18,7 @@ use crate::parallel;
 
 /// Below this many bytes of text in all, segmenting runs on one thread: starting threads costs
 /// more than it saves.
-const PARALLEL_BYTES: usize = 256 * 1024;
+pub(super) const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// A paragraph text, to be tokenized once.
 #[derive(Clone, Copy, PartialEq, Eq)]

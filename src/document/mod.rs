@@ -175,10 +175,20 @@ pub struct Corpus {
 impl Corpus {
     /// Load and segment each source in order; the first failure is returned.
     pub fn load(sources: &[Source], options: &LoadOptions) -> Result<Corpus, LoadError> {
-        let loaded = sources
+        // Files are read and decoded on all cores when there is enough to read: a size known
+        // before reading (standard input counts as none) decides, as for segmenting.
+        let bytes: u64 = sources
             .iter()
-            .map(|s| load::load(s, options))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|s| match s {
+                Source::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+                _ => 0,
+            })
+            .sum();
+        let loaded = crate::parallel::map(sources, bytes >= batch::PARALLEL_BYTES as u64, |s| {
+            load::load(s, options)
+        })
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
         let mut vocab = Vocab::default();
         let documents = batch::build(DocId(0), loaded, &mut vocab);
         Ok(Corpus { vocab, documents })
