@@ -19,6 +19,16 @@ struct Memo {
 }
 
 impl Memo {
+    /// Token `t` of a run starting at byte `run_start`.
+    fn of(t: &Token, run_start: usize) -> Memo {
+        Memo {
+            at: (t.span.start as usize - run_start) as u8,
+            len: t.span.len() as u8,
+            kind: t.kind,
+            term: t.term,
+        }
+    }
+
     fn token(self, run_start: u32) -> Token {
         let start = run_start + u32::from(self.at);
         Token {
@@ -32,64 +42,38 @@ impl Memo {
     }
 }
 
-/// What a remembered run holds, in eight bytes so that a table entry shares its cache line with
-/// others: most runs are one token ("the", "said,"'s two are the exception), kept here whole;
-/// otherwise the range of `Lexer::memo` with its tokens.
+/// A remembered run, in eight bytes so that many table entries share a cache line. A run of one
+/// token (most of them: "the", "mayor") is that token's memo; a run of several ("said,") is a
+/// memo of length zero — no token is empty — whose `at` counts them and whose `term` is where
+/// they start in `Lexer::memo`.
 #[derive(Clone, Copy)]
-struct Entry(u64);
-
-const RANGE: u64 = 1 << 63;
+struct Entry(Memo);
 
 impl Entry {
-    /// The entry of a run cut into `tokens` (placed from `run_start`), their memos added to
-    /// `memo` if there are several.
+    /// The entry of a run cut into `tokens`, which start at byte `run_start`; the memos of
+    /// several tokens go to `memo`.
     fn new(tokens: &[Token], run_start: usize, memo: &mut Vec<Memo>) -> Entry {
-        let memo_of = |t: &Token| Memo {
-            at: (t.span.start as usize - run_start) as u8,
-            len: t.span.len() as u8,
-            kind: t.kind,
-            term: t.term,
-        };
-        match tokens {
-            [one] => {
-                let one = memo_of(one);
-                Entry(
-                    u64::from(one.term.0)
-                        | u64::from(one.at) << 32
-                        | u64::from(one.len) << 40
-                        | (one.kind as u64) << 48,
-                )
-            }
-            _ => {
-                let from = memo.len() as u64;
-                memo.extend(tokens.iter().map(memo_of));
-                Entry(RANGE | (tokens.len() as u64) << 32 | from)
-            }
+        if let [one] = tokens {
+            return Entry(Memo::of(one, run_start));
         }
+        let from = memo.len() as u32;
+        memo.extend(tokens.iter().map(|t| Memo::of(t, run_start)));
+        Entry(Memo {
+            at: tokens.len() as u8,
+            len: 0,
+            kind: TokenKind::Punct,
+            term: TermId(from),
+        })
     }
 
     fn push_tokens(self, memo: &[Memo], run_start: u32, out: &mut Vec<Token>) {
-        let v = self.0;
-        if v & RANGE == 0 {
-            let kind = match (v >> 48) as u8 {
-                k if k == TokenKind::Word as u8 => TokenKind::Word,
-                k if k == TokenKind::Number as u8 => TokenKind::Number,
-                _ => TokenKind::Punct,
-            };
-            out.push(
-                Memo {
-                    at: (v >> 32) as u8,
-                    len: (v >> 40) as u8,
-                    kind,
-                    term: TermId(v as u32),
-                }
-                .token(run_start),
-            );
+        let Entry(m) = self;
+        if m.len > 0 {
+            out.push(m.token(run_start));
             return;
         }
-        let from = (v & u64::from(u32::MAX)) as usize;
-        let count = ((v >> 32) & 0xFF) as usize;
-        let tokens = memo.get(from..from + count).unwrap_or(&[]);
+        let from = m.term.0 as usize;
+        let tokens = memo.get(from..from + usize::from(m.at)).unwrap_or(&[]);
         out.extend(tokens.iter().map(|m| m.token(run_start)));
     }
 }
