@@ -1,13 +1,16 @@
 //! The command line: argument parsing (clap derive) and the dispatch of each subcommand. Every
 //! failure becomes a [`Failure`] with its exit code; `main` prints it and exits in one place.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, Config};
-use crate::document::{Corpus, Source, load};
+use parallax::config::{self, Config};
+use parallax::document::{Corpus, Source, load};
+use parallax::report::compare::Format as CompareOutput;
+use parallax::report::compare::text::Style;
+use parallax::review::ExportFormat as ExportOutput;
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
@@ -102,8 +105,8 @@ pub enum ReviewCommand {
     Export {
         /// The session file.
         session: PathBuf,
-        #[arg(long, value_enum, default_value_t = crate::review::ExportFormat::Md)]
-        format: crate::review::ExportFormat,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
     },
 }
 
@@ -112,6 +115,33 @@ pub enum CompareFormat {
     Text,
     Json,
     Html,
+}
+
+impl From<CompareFormat> for CompareOutput {
+    fn from(f: CompareFormat) -> Self {
+        match f {
+            CompareFormat::Text => CompareOutput::Text,
+            CompareFormat::Json => CompareOutput::Json,
+            CompareFormat::Html => CompareOutput::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Html,
+}
+
+impl From<ExportFormat> for ExportOutput {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Md => ExportOutput::Md,
+            ExportFormat::Json => ExportOutput::Json,
+            ExportFormat::Html => ExportOutput::Html,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,8 +173,8 @@ impl Failure {
     }
 }
 
-impl From<crate::document::LoadError> for Failure {
-    fn from(e: crate::document::LoadError) -> Self {
+impl From<parallax::document::LoadError> for Failure {
+    fn from(e: parallax::document::LoadError) -> Self {
         Failure::usage(e.to_string())
     }
 }
@@ -155,10 +185,10 @@ impl From<config::ConfigError> for Failure {
     }
 }
 
-impl From<crate::review::ReviewError> for Failure {
-    fn from(e: crate::review::ReviewError) -> Self {
+impl From<parallax::review::ReviewError> for Failure {
+    fn from(e: parallax::review::ReviewError) -> Self {
         match e {
-            crate::review::ReviewError::Write(e) => Failure::from(e),
+            parallax::review::ReviewError::Write(e) => Failure::from(e),
             other => Failure::usage(other.to_string()),
         }
     }
@@ -196,9 +226,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 return Err(Failure::usage("compare needs at least two documents"));
             }
             let corpus = load_corpus(&files, &config)?;
-            let comparison = crate::compare::Comparison::build(&corpus);
-            let result = crate::report::compare::render(&corpus, &comparison, format, stats, out)
-                .map_err(Failure::from);
+            let comparison = parallax::compare::Comparison::build(&corpus);
+            let result = parallax::report::compare::render(
+                &corpus,
+                &comparison,
+                format.into(),
+                stats,
+                text_style(),
+                out,
+            )
+            .map_err(Failure::from);
             // The process ends next: freeing millions of tokens and ops one by one would only
             // delay the exit (a few milliseconds of a 1 MB comparison).
             std::mem::forget(comparison);
@@ -209,13 +246,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let corpus = load_corpus(&files, &config)?;
             // With several versions, counterparts are sought first in the aligned sentences.
             let found = if corpus.documents.len() > 1 {
-                crate::analysis::Analysis::build(&corpus).extraction
+                parallax::analysis::Analysis::build(&corpus).extraction
             } else {
-                crate::extract::extract(&corpus)
+                parallax::extract::extract(&corpus)
             };
             match format {
-                ListFormat::Text => crate::report::extract::text(&corpus, &found, out),
-                ListFormat::Json => crate::report::extract::json(&corpus, &found, out),
+                ListFormat::Text => parallax::report::extract::text(&corpus, &found, out),
+                ListFormat::Json => parallax::report::extract::json(&corpus, &found, out),
             }
             .map_err(Failure::from)
         }
@@ -229,14 +266,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(Command::Inspect { files, format }) => {
             let corpus = load_corpus(&files, &config)?;
             match format {
-                ListFormat::Text => crate::report::inspect::text(&corpus, out),
-                ListFormat::Json => crate::report::inspect::json(&corpus, out),
+                ListFormat::Text => parallax::report::inspect::text(&corpus, out),
+                ListFormat::Json => parallax::report::inspect::json(&corpus, out),
             }
             .map_err(Failure::from)
         }
         Some(Command::Review {
             command: ReviewCommand::Export { session, format },
-        }) => crate::review::export_file(&session, format, &config.review.verdicts.0, out)
+        }) => parallax::review::export_file(&session, format.into(), &config.review.verdicts.0, out)
             .map_err(Failure::from),
     };
     match result {
@@ -252,16 +289,15 @@ fn reader(
     theme: Option<&str>,
     session: Option<PathBuf>,
 ) -> Result<(), Failure> {
-    use std::io::IsTerminal;
     let corpus = load_corpus(files, config)?;
-    let place = crate::review::Place::resolve(session, &config.review.dir);
-    let setup = crate::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
+    let place = parallax::review::Place::resolve(session, &config.review.dir);
+    let setup = parallax::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
     if !io::stdout().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `parallax render`, `compare` or `extract`",
         ));
     }
-    crate::tui::run(corpus, setup).map_err(|e| Failure::runtime(format!("terminal: {e}")))
+    parallax::tui::run(corpus, setup).map_err(|e| Failure::runtime(format!("terminal: {e}")))
 }
 
 /// `render` reviews only with an explicit `--session`, so scripts never touch the user's own
@@ -276,13 +312,13 @@ fn render(
     color: bool,
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let size = crate::tui::parse_size(size).map_err(Failure::usage)?;
+    let size = parallax::tui::parse_size(size).map_err(Failure::usage)?;
     let corpus = load_corpus(files, config)?;
     // Plain output has no colours to choose; with --color the config's depth applies.
-    let depth = (!color).then_some(crate::tui::Depth::None);
-    let place = session.map(crate::review::Place::File);
-    let setup = crate::tui::Setup::new(config, theme, depth, place).map_err(Failure::usage)?;
-    let screen = crate::tui::render(corpus, setup, size, keys, color).map_err(Failure::usage)?;
+    let depth = (!color).then_some(parallax::tui::Depth::None);
+    let place = session.map(parallax::review::Place::File);
+    let setup = parallax::tui::Setup::new(config, theme, depth, place).map_err(Failure::usage)?;
+    let screen = parallax::tui::render(corpus, setup, size, keys, color).map_err(Failure::usage)?;
     out.write_all(screen.as_bytes())?;
     Ok(())
 }
@@ -290,7 +326,7 @@ fn render(
 #[cfg(feature = "tui")]
 fn themes(config: &Config, theme: Option<&str>, out: &mut dyn Write) -> Result<(), Failure> {
     let current = theme.unwrap_or(&config.display.theme);
-    for (name, source) in crate::tui::theme_list() {
+    for (name, source) in parallax::tui::theme_list() {
         let mark = if name == current { "*" } else { " " };
         writeln!(out, "{mark} {name:<24} {source}")?;
     }
@@ -325,6 +361,15 @@ fn without_reader() -> Result<(), Failure> {
     Err(Failure::usage(
         "this parallax was built without the reader (cargo feature `tui`)",
     ))
+}
+
+/// Text reports are coloured only when standard output is a terminal and `NO_COLOR` is unset or
+/// empty (no-color.org).
+fn text_style() -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Style {
+        color: !no_color && io::stdout().is_terminal(),
+    }
 }
 
 /// Load every file (or the samples when none is given); the first unreadable one fails.

@@ -3,7 +3,6 @@
 //! behind the `tui` feature.
 
 pub mod analysis;
-pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod document;

@@ -4,7 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use parallax::cli::{self, Cli};
+use cli::Cli;
+
+mod cli;
 
 // The engine allocates many short-lived vectors on several threads; with glibc's allocator,
 // freed pages go back and fault in again (`compare --stats` on a 1 MB pair: system time halved).

@@ -12,7 +12,7 @@ use super::file::{Mark, SessionFile};
 use crate::report::compare::html::escape as esc;
 
 /// `parallax review export --format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Md,
     Json,

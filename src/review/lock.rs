@@ -79,19 +79,13 @@ fn write_pid(file: &mut File) -> io::Result<()> {
     file.flush()
 }
 
-#[cfg(unix)]
+/// An exclusive advisory lock (flock(2) on Unix, LockFileEx on Windows) that the system drops
+/// when the holder dies.
 fn try_lock(file: &File) -> io::Result<bool> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock only reads the descriptor, which `file` keeps open for the call.
-    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    if rc == 0 {
-        return Ok(true);
-    }
-    let e = io::Error::last_os_error();
-    if e.kind() == io::ErrorKind::WouldBlock {
-        Ok(false)
-    } else {
-        Err(e)
+    match file.try_lock() {
+        Ok(()) => Ok(true),
+        Err(fs::TryLockError::WouldBlock) => Ok(false),
+        Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }
 
@@ -102,12 +96,6 @@ fn still_at(file: &File, path: &Path) -> bool {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
-}
-
-#[cfg(not(unix))]
-fn try_lock(file: &File) -> io::Result<bool> {
-    // Without flock a lock file that already names a pid is taken as held.
-    Ok(file.metadata()?.len() == 0)
 }
 
 #[cfg(not(unix))]

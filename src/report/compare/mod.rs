@@ -5,30 +5,34 @@ pub mod html;
 pub mod json;
 pub mod text;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
-use crate::cli::CompareFormat;
 use crate::compare::{Comparison, LinkKind, OpKind, SentRange};
 use crate::document::{Corpus, DocId, Document, Span};
 
-/// Write `cmp` in `format`; with `stats_only`, the statistics alone. Text is coloured only when
-/// standard output is a terminal and `NO_COLOR` is unset or empty.
+/// The renderings of `parallax compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Html,
+}
+
+/// Write `cmp` in `format`; with `stats_only`, the statistics alone. `style` says how text marks
+/// changes (the caller knows whether its output is a terminal).
 pub fn render(
     corpus: &Corpus,
     cmp: &Comparison,
-    format: CompareFormat,
+    format: Format,
     stats_only: bool,
+    style: text::Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     match format {
-        CompareFormat::Json => json::write(corpus, cmp, stats_only, &mut out)?,
-        CompareFormat::Html => html::write(corpus, cmp, stats_only, &mut out)?,
-        CompareFormat::Text => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let style = text::Style {
-                color: !no_color && io::stdout().is_terminal(),
-            };
+        Format::Json => json::write(corpus, cmp, stats_only, &mut out)?,
+        Format::Html => html::write(corpus, cmp, stats_only, &mut out)?,
+        Format::Text => {
             if stats_only {
                 text::stats(corpus, cmp, style, &mut out)?;
             } else {
