@@ -2,8 +2,8 @@
 //! comparison of every pair of documents, and the extraction, whose cross-document matching of
 //! quotes and claims starts from the sentences the comparison linked.
 
-use crate::compare::Comparison;
-use crate::document::{Corpus, DocId};
+use crate::compare::{Comparison, Options, changed_words};
+use crate::document::{Corpus, DocId, Span};
 use crate::extract::{self, Extraction, SentenceLinks};
 
 #[derive(Debug, Clone)]
@@ -15,10 +15,52 @@ pub struct Analysis {
 impl Analysis {
     pub fn build(corpus: &Corpus) -> Analysis {
         let comparison = Comparison::build(corpus);
-        let extraction = extract::extract_with_links(corpus, &comparison);
+        let mut extraction = extract::extract_with_links(corpus, &comparison);
+        drift_words(corpus, &mut extraction);
         Analysis {
             comparison,
             extraction,
+        }
+    }
+}
+
+/// Each quote's and claim's counterparts get the words the two wordings do not share, from the
+/// same word diff as the comparison's links: the evidence the drift view and reports show.
+fn drift_words(corpus: &Corpus, extraction: &mut Extraction) {
+    let spans: Vec<(Vec<Span>, Vec<Span>)> = extraction
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.quotes.iter().map(|q| q.span).collect(),
+                d.claims.iter().map(|c| c.span).collect(),
+            )
+        })
+        .collect();
+    let deadline = Options::default().diff_deadline;
+    for (d, found) in extraction.documents.iter_mut().enumerate() {
+        let Some(doc) = corpus.documents.get(d) else {
+            continue;
+        };
+        let quotes = found
+            .quotes
+            .iter_mut()
+            .map(|q| (q.span, &mut q.counterparts));
+        let claims = found
+            .claims
+            .iter_mut()
+            .map(|c| (c.span, &mut c.counterparts));
+        for (is_quote, (span, counterparts)) in
+            quotes.map(|x| (true, x)).chain(claims.map(|x| (false, x)))
+        {
+            for c in counterparts.iter_mut() {
+                let theirs = spans
+                    .get(c.doc.index())
+                    .and_then(|(q, cl)| if is_quote { q } else { cl }.get(c.index).copied());
+                if let (Some(other), Some(theirs)) = (corpus.get(c.doc), theirs) {
+                    c.changed_words = changed_words(doc, span, other, theirs, deadline);
+                }
+            }
         }
     }
 }

@@ -273,8 +273,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         }
         Some(Command::Review {
             command: ReviewCommand::Export { session, format },
-        }) => parallax::review::export_file(&session, format.into(), &config.review.verdicts.0, out)
-            .map_err(Failure::from),
+        }) => {
+            parallax::review::export_file(&session, format.into(), &config.review.verdicts.0, out)
+                .map_err(Failure::from)
+        }
     };
     match result {
         Err(f) if f.code == EXIT_OK => Ok(()),
@@ -291,7 +293,8 @@ fn reader(
 ) -> Result<(), Failure> {
     let corpus = load_corpus(files, config)?;
     let place = parallax::review::Place::resolve(session, &config.review.dir);
-    let setup = parallax::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
+    let setup =
+        parallax::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
     if !io::stdout().is_terminal() {
         return Err(Failure::usage(
             "the reader needs a terminal; for scripts use `parallax render`, `compare` or `extract`",

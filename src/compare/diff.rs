@@ -36,6 +36,19 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The tokens inside a byte span (a quote or claim), with no sentence cuts.
+    fn within(doc: &'a Document, span: Span) -> Run<'a> {
+        let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+        let last = doc
+            .tokens
+            .partition_point(|t| t.span.end <= span.end)
+            .max(first);
+        Run {
+            tokens: doc.tokens.get(first..last).unwrap_or(&[]),
+            cuts: Vec::new(),
+        }
+    }
+
     fn terms(&self) -> Vec<TermId> {
         self.tokens.iter().map(|t| t.term).collect()
     }
@@ -89,9 +102,32 @@ pub(crate) fn word_ops(
     rb: SentRange,
     deadline: Duration,
 ) -> (Vec<WordOp>, u32) {
-    let (x, y) = (Run::new(a, ra), Run::new(b, rb));
+    ops_between(&Run::new(a, ra), &Run::new(b, rb), deadline)
+}
+
+/// The words each side of two passages (a quote or claim and its counterpart) does not share
+/// with the other, by the same word diff as a link's: byte spans in `a` and in `b`.
+pub fn changed_words(
+    a: &Document,
+    sa: Span,
+    b: &Document,
+    sb: Span,
+    deadline: Duration,
+) -> (Vec<Span>, Vec<Span>) {
+    let (ops, _) = ops_between(&Run::within(a, sa), &Run::within(b, sb), deadline);
+    let side = |pick: fn(&WordOp) -> Span| -> Vec<Span> {
+        ops.iter()
+            .filter(|op| op.kind != OpKind::Equal)
+            .map(pick)
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    (side(|op| op.a), side(|op| op.b))
+}
+
+fn ops_between(x: &Run, y: &Run, deadline: Duration) -> (Vec<WordOp>, u32) {
     // Most links of a light edit are identical: they need no term lists and no diff.
-    let ops = if x.same_terms(&y) {
+    let ops = if x.same_terms(y) {
         vec![DiffOp::Equal {
             old_index: 0,
             new_index: 0,

@@ -8,16 +8,20 @@ mod diff;
 mod rows;
 mod stats;
 mod terms;
+mod view;
 
-use std::ops::{Index, Range};
+use std::ops::Range;
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use rustc_hash::FxHashSet;
 
+pub use diff::changed_words;
 pub use rows::Rows;
 pub use stats::{PairStats, SideStats};
+pub use view::{AlignedView, Relation, SentenceView};
 
+pub use crate::document::PerDoc;
 use crate::document::{Corpus, DocId, Span};
 
 /// A half-open run of sentence indices in one document.
@@ -123,41 +127,6 @@ pub struct Alignment {
     pub b: DocId,
     pub links: Vec<Link>,
     pub stats: PairStats,
-}
-
-/// One value per document, indexed by [`DocId`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PerDoc<T>(Vec<T>);
-
-impl<T> PerDoc<T> {
-    pub fn from_fn(docs: usize, f: impl FnMut(usize) -> T) -> Self {
-        PerDoc((0..docs).map(f).collect())
-    }
-
-    pub fn get(&self, doc: DocId) -> Option<&T> {
-        self.0.get(doc.index())
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (DocId, &T)> {
-        self.0.iter().enumerate().map(|(i, v)| (DocId(i as u32), v))
-    }
-}
-
-impl<T> Index<DocId> for PerDoc<T> {
-    type Output = T;
-
-    /// Panics only for a `DocId` that does not belong to this comparison.
-    fn index(&self, doc: DocId) -> &T {
-        &self.0[doc.index()]
-    }
 }
 
 /// Tuning of the alignment. The defaults are what the tests and the quality figures use.
@@ -331,7 +300,7 @@ fn index_counterparts(docs: usize, alignments: &[Alignment]) -> PerDoc<Vec<(u32,
     for list in &mut out {
         list.sort_by_key(|(s, c)| (*s, c.doc));
     }
-    PerDoc(out)
+    PerDoc::from_vec(out)
 }
 
 /// Below this many tokens in the corpus, preparing and aligning run on one thread: starting

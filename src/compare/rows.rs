@@ -88,6 +88,11 @@ impl Rows {
         self.cells.is_empty()
     }
 
+    /// The number of documents.
+    pub fn docs(&self) -> usize {
+        self.docs
+    }
+
     /// The sentences `doc` has in `row`, if any.
     pub fn cell(&self, row: usize, doc: DocId) -> Option<SentRange> {
         if doc.index() >= self.docs {

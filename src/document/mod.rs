@@ -27,6 +27,94 @@ impl DocId {
     }
 }
 
+/// One value per document, indexed by [`DocId`] — never a bare `usize`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PerDoc<T>(Vec<T>);
+
+impl<T> PerDoc<T> {
+    pub fn from_fn(docs: usize, mut f: impl FnMut(DocId) -> T) -> Self {
+        PerDoc((0..docs).map(|d| f(DocId(d as u32))).collect())
+    }
+
+    /// The values in document order.
+    pub fn from_vec(values: Vec<T>) -> Self {
+        PerDoc(values)
+    }
+
+    pub fn get(&self, doc: DocId) -> Option<&T> {
+        self.0.get(doc.index())
+    }
+
+    pub fn get_mut(&mut self, doc: DocId) -> Option<&mut T> {
+        self.0.get_mut(doc.index())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (DocId, &T)> {
+        self.0.iter().enumerate().map(|(i, v)| (DocId(i as u32), v))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (DocId, &mut T)> {
+        self.0
+            .iter_mut()
+            .enumerate()
+            .map(|(i, v)| (DocId(i as u32), v))
+    }
+
+    pub fn values(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    pub fn values_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.0.iter_mut()
+    }
+}
+
+impl<T> std::ops::Index<DocId> for PerDoc<T> {
+    type Output = T;
+
+    /// Panics only for a `DocId` that does not belong to this corpus.
+    fn index(&self, doc: DocId) -> &T {
+        &self.0[doc.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<DocId> for PerDoc<T> {
+    fn index_mut(&mut self, doc: DocId) -> &mut T {
+        &mut self.0[doc.index()]
+    }
+}
+
+impl DocId {
+    /// The document at a position in corpus order.
+    pub fn at(index: usize) -> DocId {
+        DocId(index as u32)
+    }
+
+    /// The number a person sees: documents count from 1 on screen.
+    pub fn number(self) -> usize {
+        self.index() + 1
+    }
+
+    /// The document `delta` places away in a corpus of `docs`, wrapping around.
+    pub fn cycle(self, delta: i64, docs: usize) -> DocId {
+        let n = docs.max(1) as i64;
+        DocId::at((self.index() as i64 + delta).rem_euclid(n) as usize)
+    }
+
+    /// Every document of a corpus of `docs`, in order.
+    pub fn all(docs: usize) -> impl DoubleEndedIterator<Item = DocId> + Clone {
+        (0..docs as u32).map(DocId)
+    }
+}
+
 /// A half-open byte range `start..end` into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {

@@ -206,6 +206,7 @@ fn matches(
                         similarity,
                         wording,
                         changed_figures,
+                        changed_words: Default::default(),
                     });
                 }
             }

@@ -174,6 +174,9 @@ pub struct Counterpart {
     pub wording: Wording,
     /// Figures that differ, ours then theirs, paired in order; `None` where one side has fewer.
     pub changed_figures: Vec<(Option<Span>, Option<Span>)>,
+    /// The words of each wording the other lacks (byte spans, ours then theirs): the drift's
+    /// evidence, filled in by the analysis from the comparison engine's word diff.
+    pub changed_words: (Vec<Span>, Vec<Span>),
 }
 
 /// What was found in one document, each list in position order.

@@ -1,8 +1,9 @@
 //! The reader's moves between quotes, claims and entity mentions: jumps within a pane, the same
 //! item in another version, following an entity across versions, and the drift view.
 
-use super::app::{App, Overlay};
+use super::app::{App, Mode, Overlay};
 use super::items::{Item, Items, Kind};
+use crate::document::DocId;
 
 impl App {
     pub fn items(&self) -> Items<'_> {
@@ -13,7 +14,7 @@ impl App {
     /// still on it, else just before the cursor sentence (so the first item in that sentence is
     /// next). Moving the cursor by any other means moves the anchor with it.
     fn item_anchor(&self, kind: Kind) -> u32 {
-        let f = self.focus;
+        let f = self.screen.focus;
         if let Some(item) = self
             .item
             .filter(|i| i.doc == f && i.kind == kind && self.item_here(&[kind]) == Some(*i))
@@ -26,20 +27,20 @@ impl App {
 
     pub(super) fn jump_item(&mut self, kind: Kind, forward: bool) {
         if !self.model.analysed() {
-            self.message = Some("still reading the documents…".into());
+            self.status.message = Some("still reading the documents…".into());
             return;
         }
-        let f = self.focus;
+        let f = self.screen.focus;
         let items = self.items();
         if items.list(kind, f).is_empty() {
-            self.message = Some(format!("no {} in this document", kind.plural()));
+            self.status.message = Some(format!("no {} in this document", kind.plural()));
             return;
         }
         let from = self.item_anchor(kind);
         match items.step(kind, f, from, forward) {
             Some(item) => self.go_to_item(item),
             None => {
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "no more {} {}",
                     kind.plural(),
                     if forward { "below" } else { "above" }
@@ -52,7 +53,7 @@ impl App {
     /// other panes with its counterparts.
     pub(super) fn go_to_item(&mut self, item: Item) {
         self.item = Some(item);
-        self.focus = item.doc;
+        self.screen.focus = item.doc;
         self.keep_focus_visible();
         if let Some(span) = self.items().span(item)
             && let Some(s) = self.sentence_at(item.doc, span.start)
@@ -60,14 +61,14 @@ impl App {
             self.set_cursor(item.doc, s);
         }
         // The counterparts of a quote or claim take the cursors of their panes.
-        let targets: Vec<(usize, u32)> = self
+        let targets: Vec<(DocId, u32)> = self
             .items()
             .counterparts(item)
             .iter()
             .filter_map(|c| {
                 let other = Item {
                     kind: item.kind,
-                    doc: c.doc.index(),
+                    doc: c.doc,
                     index: c.index,
                 };
                 let span = self.items().span(other)?;
@@ -75,14 +76,12 @@ impl App {
             })
             .collect();
         for (doc, s) in targets {
-            if let Some(c) = self.cursor.get_mut(doc) {
-                *c = s;
-            }
+            self.set_cursor_only(doc, s);
         }
     }
 
-    fn sentence_at(&self, doc: usize, byte: u32) -> Option<u32> {
-        let d = self.model.corpus.documents.get(doc)?;
+    fn sentence_at(&self, doc: DocId, byte: u32) -> Option<u32> {
+        let d = self.model.corpus.get(doc)?;
         let i = d.sentences.partition_point(|s| s.span.end <= byte);
         (i < d.sentences.len()).then_some(i as u32)
     }
@@ -90,15 +89,9 @@ impl App {
     /// The current item if the cursor is still on it, else the first item of `kind` in the
     /// cursor sentence.
     pub fn item_here(&self, kinds: &[Kind]) -> Option<Item> {
-        let f = self.focus;
-        let cur = self.cursor.get(f).copied()?;
-        let sentence = self
-            .model
-            .corpus
-            .documents
-            .get(f)?
-            .sentences
-            .get(cur as usize)?;
+        let f = self.screen.focus;
+        let cur = self.cursor(f);
+        let sentence = self.model.corpus.get(f)?.sentences.get(cur as usize)?;
         if let Some(item) = self.item.filter(|i| i.doc == f && kinds.contains(&i.kind))
             && let Some(span) = self.items().span(item)
             && sentence.span.start <= span.start
@@ -113,24 +106,25 @@ impl App {
 
     pub(super) fn item_counterpart(&mut self) {
         let Some(item) = self.item_here(&[Kind::Quote, Kind::Claim]) else {
-            self.message = Some("not on a quote or claim (]q and ]a find one)".into());
+            self.status.message = Some("not on a quote or claim (]q and ]a find one)".into());
             return;
         };
         let n = self.model.doc_count();
-        let next = (1..n)
-            .map(|k| (item.doc + k) % n)
+        let next = (1..n as i64)
+            .map(|k| item.doc.cycle(k, n))
             .find_map(|o| self.items().counterpart_in(item, o));
         match next {
             Some(other) => self.go_to_item(other),
             None => {
-                self.message = Some(format!("this {} is in no other version", item.kind.name()))
+                self.status.message =
+                    Some(format!("this {} is in no other version", item.kind.name()))
             }
         }
     }
 
     pub(super) fn follow_entity(&mut self, forward: bool) {
         let Some(here) = self.item_here(&[Kind::Mention]) else {
-            self.message = Some("no named entity here (]e finds one)".into());
+            self.status.message = Some("no named entity here (]e finds one)".into());
             return;
         };
         let items = self.items();
@@ -158,7 +152,7 @@ impl App {
             .map(|m| m.doc)
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        self.message = Some(format!(
+        self.status.message = Some(format!(
             "{name}: mention {at}/{len}, in {docs} version{}",
             if docs == 1 { "" } else { "s" }
         ));
@@ -168,12 +162,15 @@ impl App {
         match self.item_here(&[Kind::Quote, Kind::Claim]) {
             Some(item) if !self.items().counterparts(item).is_empty() => {
                 self.item = Some(item);
-                self.overlay = Some(Overlay::Drift { item });
+                self.mode = Mode::Overlay(Overlay::Drift { item });
             }
             Some(item) => {
-                self.message = Some(format!("this {} is in no other version", item.kind.name()))
+                self.status.message =
+                    Some(format!("this {} is in no other version", item.kind.name()))
             }
-            None => self.message = Some("not on a quote or claim (]q and ]a find one)".into()),
+            None => {
+                self.status.message = Some("not on a quote or claim (]q and ]a find one)".into())
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ use super::review::ReviewFilter;
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
-use crate::document::Format;
+use crate::document::{DocId, Format, PerDoc};
 use crate::review::Session;
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
@@ -38,11 +38,11 @@ pub enum Layout {
 pub enum Overlay {
     Help {
         scroll: usize,
+        /// Opened from the side panel: closing it gives the panel its keys back.
+        over_panel: bool,
     },
     /// The wordings of a quote or claim in every version that carries it.
-    Drift {
-        item: Item,
-    },
+    Drift { item: Item },
 }
 
 /// What the input line at the bottom is for.
@@ -55,6 +55,24 @@ pub enum InputPurpose {
     Note,
 }
 
+/// Who takes the keys. One value: the reader is in exactly one of these at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys go through the keymap to the panes.
+    Normal,
+    /// The side panel has the keys (it is open).
+    Panel,
+    /// The input line at the bottom takes the keys.
+    Input {
+        line: InputLine,
+        purpose: InputPurpose,
+    },
+    /// The next digit picks a verdict for the item at the cursor.
+    Verdict,
+    /// An overlay covers the panes.
+    Overlay(Overlay),
+}
+
 /// Width of the side panel when open.
 const PANEL_MIN: u16 = 32;
 const PANEL_MAX: u16 = 56;
@@ -62,7 +80,7 @@ const PANEL_MAX: u16 = 56;
 /// Screen geometry derived from the terminal size: which documents show, and how wide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Geometry {
-    pub visible: Vec<usize>,
+    pub visible: Vec<DocId>,
     pub pane_width: u16,
     pub text_width: u16,
     /// Columns of the side panel on the right (0 when closed).
@@ -74,173 +92,223 @@ pub struct Geometry {
 /// The rows of one side-panel tab.
 pub(super) type PanelRows = Rc<Vec<Row>>;
 /// Per overview-strip cell: the strongest difference in its slice of the document.
-pub(super) type StripCells = Rc<Vec<Option<Mark>>>;
+pub(super) type StripCells = Rc<Vec<Mark>>;
+pub(super) type MarkupSpans = Rc<Vec<(crate::document::Span, ratatui::style::Style)>>;
 
+/// The panes as a whole: size, which documents show, which has focus, how they flow.
+#[derive(Debug, Clone)]
+pub struct Screen {
+    pub size: (u16, u16),
+    pub focus: DocId,
+    pub first_visible: DocId,
+    pub pane_limit: usize,
+    pub layout: Layout,
+    pub sync: bool,
+    /// Entities, quotes and claims styled in the text.
+    pub annotations: bool,
+}
+
+/// One document's pane: where its cursor and its top are, and what it flows.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    /// The current sentence.
+    pub cursor: u32,
+    /// The top of the pane in reading mode.
+    pub top: Pos,
+    /// Its reading-mode flow: one block per paragraph.
+    pub reading: Vec<Block>,
+    /// Sentences that differ from the others (for `]c`), in order.
+    pub differences: Vec<u32>,
+    /// Its word count for the header.
+    pub words: usize,
+}
+
+/// The aligned layout: rows of every document, shared by all panes.
+#[derive(Debug, Clone, Default)]
+pub struct Aligned {
+    /// The shared top.
+    pub top: Pos,
+    pub blocks: Vec<Block>,
+    /// Row → block index.
+    pub row_block: Vec<u32>,
+    pub folded: Vec<Range<u32>>,
+    pub min_fold_run: usize,
+    pub fold_on_start: bool,
+}
+
+/// The review session, when one is open, and how the panel filters it.
+#[derive(Debug, Default)]
+pub struct Review {
+    pub session: Option<Session>,
+    pub filter: ReviewFilter,
+    /// Quotes and claims to review, counted once per analysis.
+    pub total: std::cell::OnceCell<usize>,
+}
+
+/// What the status line has to say besides the hints.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    pub message: Option<String>,
+    pub progress: Option<String>,
+}
+
+/// Lookups kept between frames so a keypress costs what is on screen, not what is loaded.
+#[derive(Default)]
+pub struct Caches {
+    pub wrap: WrapCache,
+    /// Overview strip cells by (document, reference, height).
+    pub(super) strip: RefCell<HashMap<(DocId, DocId, u16), StripCells>>,
+    /// Markdown highlighting, when a document is Markdown; styled markup by (document, paragraph).
+    pub(super) markup: Option<Markup>,
+    pub(super) markup_spans: RefCell<HashMap<(DocId, u32), MarkupSpans>>,
+    /// The side panel's rows by (tab, focused document), until the analysis or review changes.
+    pub(super) panel: RefCell<HashMap<(Tab, DocId), PanelRows>>,
+}
+
+impl Caches {
+    /// Forget everything derived from the analysis or the review.
+    pub(super) fn clear_analysis(&self) {
+        self.strip.borrow_mut().clear();
+        self.panel.borrow_mut().clear();
+    }
+}
+
+/// The reader's state, each part with one owner. Only [`App::apply`] (and the key and worker
+/// handlers that call it) changes it; the view reads it.
 pub struct App {
     pub model: ReaderModel,
     pub keymap: Keymap,
     pub theme: Theme,
-    pub size: (u16, u16),
-    pub focus: usize,
-    pub first_visible: usize,
-    pub pane_limit: usize,
-    pub layout: Layout,
-    pub sync: bool,
-    pub min_fold_run: usize,
-    pub fold_on_start: bool,
-    /// Per document: the current sentence.
-    pub cursor: Vec<u32>,
-    /// Per document: the top of its pane (reading mode).
-    pub tops: Vec<Pos>,
-    /// The shared top in aligned mode.
-    pub aligned_top: Pos,
-    pub folded: Vec<Range<u32>>,
-    pub reading: Vec<Vec<Block>>,
-    pub aligned: Vec<Block>,
-    /// Aligned flow: row → block index.
-    pub(super) row_block: Vec<u32>,
-    /// Per document: sentences that differ from the others (for `]c`), in order.
-    pub(super) differences: Vec<Vec<u32>>,
+    pub mode: Mode,
+    /// Keys typed so far of a sequence the keymap has not resolved yet.
+    pub pending: Vec<Key>,
+    pub screen: Screen,
+    pub panes: PerDoc<Pane>,
+    pub aligned: Aligned,
     pub search: Option<Search>,
-    pub input: Option<InputLine>,
-    pub input_purpose: InputPurpose,
     /// The quote, claim or mention last jumped to.
     pub item: Option<Item>,
     pub panel: Panel,
-    /// Entities, quotes and claims styled in the text.
-    pub annotations: bool,
-    /// The review session, when one is open.
-    pub review: Option<Session>,
-    /// The verdict picker waits for a digit.
-    pub picking_verdict: bool,
-    pub review_filter: ReviewFilter,
-    pub pending: Vec<Key>,
-    pub overlay: Option<Overlay>,
-    pub message: Option<String>,
-    pub progress: Option<String>,
+    pub review: Review,
+    pub status: Status,
     pub quit: bool,
-    pub cache: WrapCache,
-    /// Overview strip cells by (document, reference, height).
-    pub(super) strip_cache: RefCell<HashMap<(usize, usize, u16), StripCells>>,
-    /// Markdown highlighting, when a document is Markdown; styled markup by (document, paragraph).
-    pub(super) markup: Option<Markup>,
-    pub(super) markup_cache: RefCell<HashMap<(usize, u32), MarkupSpans>>,
-    /// The side panel's rows by (tab, focused document), until the analysis or review changes.
-    pub(super) panel_cache: RefCell<HashMap<(Tab, usize), PanelRows>>,
-    /// Quotes and claims to review, counted once per analysis.
-    pub(super) review_total: std::cell::OnceCell<usize>,
-    /// Per document, its word count for the header (counted once).
-    pub words: Vec<usize>,
+    pub caches: Caches,
 }
-
-pub(super) type MarkupSpans = Rc<Vec<(crate::document::Span, ratatui::style::Style)>>;
 
 impl App {
     pub fn new(model: ReaderModel, keymap: Keymap, theme: Theme, display: &DisplayConfig) -> App {
-        let n = model.doc_count();
         let has_markdown = model
             .corpus
             .documents
             .iter()
             .any(|d| d.format == Format::Markdown);
-        let reading = model
-            .corpus
-            .documents
-            .iter()
-            .map(flow::reading_blocks)
-            .collect();
-        let mut app = App {
-            keymap,
-            theme,
-            size: (80, 24),
-            focus: 0,
-            first_visible: 0,
-            pane_limit: display.panes.0,
-            layout: match display.layout {
-                LayoutSetting::Aligned => Layout::Aligned,
-                LayoutSetting::Reading => Layout::Reading,
-            },
-            sync: display.sync_scroll,
-            min_fold_run: display.min_fold_run.max(1),
-            fold_on_start: display.fold_identical,
-            cursor: vec![0; n],
-            tops: vec![Pos::default(); n],
-            aligned_top: Pos::default(),
-            folded: Vec::new(),
-            reading,
-            aligned: Vec::new(),
-            row_block: Vec::new(),
-            differences: vec![Vec::new(); n],
-            search: None,
-            input: None,
-            input_purpose: InputPurpose::Search,
-            item: None,
-            panel: Panel::default(),
-            annotations: true,
-            review: None,
-            picking_verdict: false,
-            review_filter: ReviewFilter::default(),
-            pending: Vec::new(),
-            overlay: None,
-            message: None,
-            progress: None,
-            quit: false,
-            cache: WrapCache::default(),
-            strip_cache: RefCell::default(),
-            markup: None,
-            markup_cache: RefCell::default(),
-            panel_cache: RefCell::default(),
-            review_total: std::cell::OnceCell::new(),
-            words: model
+        let panes = PerDoc::from_vec(
+            model
                 .corpus
                 .documents
                 .iter()
-                .map(|d| d.word_count())
+                .map(|d| Pane {
+                    cursor: 0,
+                    top: Pos::default(),
+                    reading: flow::reading_blocks(d),
+                    differences: Vec::new(),
+                    words: d.word_count(),
+                })
                 .collect(),
+        );
+        let mut caches = Caches::default();
+        if has_markdown {
+            caches.markup = Some(Markup::new(theme.syntect.clone(), theme.depth));
+        }
+        let mut app = App {
+            keymap,
+            theme,
+            mode: Mode::Normal,
+            pending: Vec::new(),
+            screen: Screen {
+                size: (80, 24),
+                focus: DocId(0),
+                first_visible: DocId(0),
+                pane_limit: display.panes.0,
+                layout: match display.layout {
+                    LayoutSetting::Aligned => Layout::Aligned,
+                    LayoutSetting::Reading => Layout::Reading,
+                },
+                sync: display.sync_scroll,
+                annotations: true,
+            },
+            panes,
+            aligned: Aligned {
+                min_fold_run: display.min_fold_run.max(1),
+                fold_on_start: display.fold_identical,
+                ..Aligned::default()
+            },
+            search: None,
+            item: None,
+            panel: Panel::default(),
+            review: Review::default(),
+            status: Status::default(),
+            quit: false,
+            caches,
             model,
         };
-        if has_markdown {
-            app.markup = Some(Markup::new(app.theme.syntect.clone(), app.theme.depth));
-        }
         app.install(app.model.clone());
         app
+    }
+
+    /// The focused document.
+    pub fn focus(&self) -> DocId {
+        self.screen.focus
+    }
+
+    /// The cursor sentence of a document.
+    pub fn cursor(&self, doc: DocId) -> u32 {
+        self.panes.get(doc).map_or(0, |p| p.cursor)
+    }
+
+    pub(super) fn set_cursor_only(&mut self, doc: DocId, sentence: u32) {
+        if let Some(p) = self.panes.get_mut(doc) {
+            p.cursor = sentence;
+        }
+    }
+
+    /// Say something in the status line until the next key.
+    pub(super) fn say(&mut self, message: impl Into<String>) {
+        self.status.message = Some(message.into());
     }
 
     /// Take a (re)built model: analysis finished, or the initial text-only one.
     pub fn install(&mut self, model: ReaderModel) {
         self.model = model;
-        self.strip_cache.borrow_mut().clear();
-        self.panel_cache.borrow_mut().clear();
-        self.review_total = std::cell::OnceCell::new();
-        let n = self.model.doc_count();
-        self.differences = (0..n)
-            .map(|d| {
-                (0..self.model.sentence_count(d) as u32)
-                    .filter(|&s| self.model.is_difference(d, s, d))
-                    .collect()
-            })
-            .collect();
-        if self.fold_on_start && self.model.analysed() {
-            self.folded = self.fold_runs();
+        self.caches.clear_analysis();
+        self.review.total = std::cell::OnceCell::new();
+        for (d, pane) in self.panes.iter_mut() {
+            let count = self.model.sentence_count(d) as u32;
+            pane.differences = (0..count)
+                .filter(|&s| self.model.is_difference(d, s, d))
+                .collect();
+        }
+        if self.aligned.fold_on_start && self.model.analysed() {
+            self.aligned.folded = self.fold_runs();
         }
         self.rebuild_aligned();
         if self.model.analysed() {
-            self.progress = None;
+            self.status.progress = None;
         }
         self.reveal_cursor();
     }
 
     pub(super) fn rebuild_aligned(&mut self) {
-        self.aligned = flow::aligned_blocks(&self.model, &self.folded);
-        self.row_block = vec![0; self.model.rows().len()];
-        for (i, b) in self.aligned.iter().enumerate() {
+        self.aligned.blocks = flow::aligned_blocks(&self.model, &self.aligned.folded);
+        self.aligned.row_block = vec![0; self.model.row_count()];
+        for (i, b) in self.aligned.blocks.iter().enumerate() {
             let rows = match b {
                 Block::Row { row, .. } => *row..*row + 1,
                 Block::Fold { rows } => rows.clone(),
                 Block::Para { .. } => 0..0,
             };
             for r in rows {
-                if let Some(slot) = self.row_block.get_mut(r as usize) {
+                if let Some(slot) = self.aligned.row_block.get_mut(r as usize) {
                     *slot = i as u32;
                 }
             }
@@ -250,14 +318,14 @@ impl App {
     /// Aligned layout needs the analysis; until it lands the panes flow as in reading mode.
     pub fn effective_layout(&self) -> Layout {
         if self.model.analysed() {
-            self.layout
+            self.screen.layout
         } else {
             Layout::Reading
         }
     }
 
     pub fn geometry(&self) -> Geometry {
-        let (full_w, h) = self.size;
+        let (full_w, h) = self.screen.size;
         // On a narrow screen the open panel takes it all rather than squeeze the panes.
         let panel_width = if !self.panel.open {
             0
@@ -269,12 +337,12 @@ impl App {
         let w = full_w.saturating_sub(panel_width);
         let n = self.model.doc_count().max(1);
         let fit = usize::from((w / MIN_PANE_WIDTH).max(1));
-        let count = n.min(self.pane_limit).min(fit).max(1);
-        let first = self.first_visible.min(n - count);
+        let count = n.min(self.screen.pane_limit).min(fit).max(1);
+        let first = self.screen.first_visible.index().min(n - count);
         let separators = count as u16 - 1;
         let pane_width = w.saturating_sub(separators) / count as u16;
         Geometry {
-            visible: (first..first + count).collect(),
+            visible: DocId::all(first + count).skip(first).collect(),
             pane_width,
             // One column of air between the text and the overview strip.
             text_width: pane_width.saturating_sub(GUTTER + STRIP + 1).max(1),
@@ -284,83 +352,90 @@ impl App {
     }
 
     /// The measuring view of a document's pane: its flow and the documents sharing heights.
-    pub fn measure<'a>(&'a self, doc: usize, geo: &'a Geometry) -> Measure<'a> {
+    pub fn measure<'a>(&'a self, doc: DocId, geo: &'a Geometry) -> Measure<'a> {
         match self.effective_layout() {
             Layout::Aligned => Measure {
                 model: &self.model,
-                cache: &self.cache,
+                cache: &self.caches.wrap,
                 docs: &geo.visible,
                 text_width: geo.text_width,
-                blocks: &self.aligned,
+                blocks: &self.aligned.blocks,
             },
             Layout::Reading => Measure {
                 model: &self.model,
-                cache: &self.cache,
+                cache: &self.caches.wrap,
                 docs: std::slice::from_ref(
                     &geo.visible[geo.visible.iter().position(|&d| d == doc).unwrap_or(0)],
                 ),
                 text_width: geo.text_width,
-                blocks: self.reading.get(doc).map_or(&[], Vec::as_slice),
+                blocks: self.panes.get(doc).map_or(&[], |p| p.reading.as_slice()),
             },
         }
     }
 
     /// Whether sentence `s` of `doc` is shown as current: the focused pane's cursor, or in the
     /// other panes a true counterpart of it (their cursors only keep the panes level).
-    pub fn cursor_on(&self, doc: usize, s: u32) -> bool {
-        if self.cursor.get(doc) != Some(&s) {
+    pub fn cursor_on(&self, doc: DocId, s: u32) -> bool {
+        if self.cursor(doc) != s {
             return false;
         }
-        if doc == self.focus {
+        let f = self.focus();
+        if doc == f {
             return true;
         }
-        let fc = self.cursor.get(self.focus).copied().unwrap_or(0);
         self.model
-            .counterpart(self.focus, fc, doc)
-            .is_some_and(|r| r.contains(&s))
+            .counterpart(f, self.cursor(f), doc)
+            .is_some_and(|r| r.contains(s as usize))
     }
 
     /// Byte offset where the cursor sentence of `doc` starts.
-    pub fn cursor_start(&self, doc: usize) -> u32 {
-        let cur = self.cursor.get(doc).copied().unwrap_or(0);
+    pub fn cursor_start(&self, doc: DocId) -> u32 {
         self.model
             .corpus
-            .documents
             .get(doc)
-            .and_then(|d| d.sentences.get(cur as usize))
+            .and_then(|d| d.sentences.get(self.cursor(doc) as usize))
             .map_or(0, |s| s.span.start)
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
+        self.screen.size = (width, height);
         self.reveal_cursor();
     }
 
+    /// The one update step: an action, taken in the current mode.
     pub fn apply(&mut self, action: Action) {
-        self.message = None;
-        if let Some(Overlay::Drift { .. }) = self.overlay {
-            self.overlay = None;
-            if action == Action::Quit {
-                self.quit = true;
+        self.status.message = None;
+        match &mut self.mode {
+            Mode::Overlay(Overlay::Drift { .. }) => {
+                self.mode = Mode::Normal;
+                if action == Action::Quit {
+                    self.quit = true;
+                }
             }
-            return;
-        }
-        if self.panel.focused && self.overlay.is_none() {
-            self.panel_apply(action);
-            return;
-        }
-        if let Some(Overlay::Help { scroll }) = self.overlay.as_mut() {
-            match action {
+            Mode::Overlay(Overlay::Help { scroll, over_panel }) => match action {
                 Action::NextSentence | Action::ScrollDown => *scroll += 1,
                 Action::PrevSentence | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
                 Action::HalfPageDown | Action::PageDown => *scroll += 10,
                 Action::HalfPageUp | Action::PageUp => *scroll = scroll.saturating_sub(10),
                 Action::Top => *scroll = 0,
                 Action::Quit => self.quit = true,
-                _ => self.overlay = None,
-            }
-            return;
+                _ => {
+                    self.mode = if *over_panel {
+                        Mode::Panel
+                    } else {
+                        Mode::Normal
+                    }
+                }
+            },
+            Mode::Panel => self.panel_apply(action),
+            // Keys reach these modes through `handle_key`, not as actions.
+            Mode::Input { .. } | Mode::Verdict => {}
+            Mode::Normal => self.pane_apply(action),
         }
+    }
+
+    /// An action in normal mode: the panes have the keys.
+    fn pane_apply(&mut self, action: Action) {
         let geo = self.geometry();
         let page = usize::from(geo.body_height.max(1));
         match action {
@@ -372,10 +447,13 @@ impl App {
             Action::HalfPageUp => self.scroll(page / 2, false),
             Action::PageDown => self.scroll(page.saturating_sub(2).max(1), true),
             Action::PageUp => self.scroll(page.saturating_sub(2).max(1), false),
-            Action::Top => self.set_cursor(self.focus, 0),
+            Action::Top => self.set_cursor(self.screen.focus, 0),
             Action::Bottom => {
-                let last = self.model.sentence_count(self.focus).saturating_sub(1) as u32;
-                self.set_cursor(self.focus, last);
+                let last = self
+                    .model
+                    .sentence_count(self.screen.focus)
+                    .saturating_sub(1) as u32;
+                self.set_cursor(self.screen.focus, last);
             }
             Action::FocusNext => self.focus_by(1),
             Action::FocusPrev => self.focus_by(-1),
@@ -384,22 +462,22 @@ impl App {
             Action::MorePanes => {
                 let shown = geo.visible.len();
                 if shown >= self.model.doc_count() {
-                    self.message = Some("every document is already shown".into());
-                } else if self.pane_limit >= 4 {
-                    self.message =
+                    self.status.message = Some("every document is already shown".into());
+                } else if self.screen.pane_limit >= 4 {
+                    self.status.message =
                         Some("four panes at most side by side (> and < shift them)".into());
-                } else if usize::from(self.size.0 / MIN_PANE_WIDTH) <= shown {
-                    self.message = Some("no room for another pane at this width".into());
+                } else if usize::from(self.screen.size.0 / MIN_PANE_WIDTH) <= shown {
+                    self.status.message = Some("no room for another pane at this width".into());
                 } else {
-                    self.pane_limit = shown + 1;
+                    self.screen.pane_limit = shown + 1;
                     self.keep_focus_visible();
                 }
             }
             Action::FewerPanes => {
                 if geo.visible.len() <= 1 {
-                    self.message = Some("one pane is the fewest".into());
+                    self.status.message = Some("one pane is the fewest".into());
                 } else {
-                    self.pane_limit = geo.visible.len() - 1;
+                    self.screen.pane_limit = geo.visible.len() - 1;
                     self.keep_focus_visible();
                 }
             }
@@ -423,52 +501,59 @@ impl App {
             Action::ReviewFilter => self.cycle_review_filter(),
             Action::ExportReview => self.export_review(),
             Action::ToggleAnnotations => {
-                self.annotations = !self.annotations;
-                self.message = Some(if self.annotations {
+                self.screen.annotations = !self.screen.annotations;
+                self.status.message = Some(if self.screen.annotations {
                     "entities, quotes and claims: shown".into()
                 } else {
                     "entities, quotes and claims: hidden (plain reading)".into()
                 });
             }
             Action::Search => {
-                self.input = Some(InputLine::new(Scope::AllPanes));
-                self.input_purpose = InputPurpose::Search;
+                self.mode = Mode::Input {
+                    line: InputLine::new(Scope::AllPanes),
+                    purpose: InputPurpose::Search,
+                }
             }
             Action::SearchNext => self.search_step(true),
             Action::SearchPrev => self.search_step(false),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
             Action::UnfoldAll => {
-                self.folded.clear();
+                self.aligned.folded.clear();
                 self.rebuild_aligned();
                 self.reveal_cursor();
             }
             Action::ToggleLayout => {
                 if !self.model.analysed() {
-                    self.message =
+                    self.status.message =
                         Some("still aligning: the aligned layout comes when it finishes".into());
                     return;
                 }
-                self.layout = match self.layout {
+                self.screen.layout = match self.screen.layout {
                     Layout::Aligned => Layout::Reading,
                     Layout::Reading => Layout::Aligned,
                 };
                 self.reveal_cursor();
-                self.message = Some(match self.layout {
+                self.status.message = Some(match self.screen.layout {
                     Layout::Aligned => "aligned layout: counterparts on the same rows".into(),
                     Layout::Reading => "reading layout: each pane flows by paragraph".into(),
                 });
             }
             Action::ToggleSync => {
-                self.sync = !self.sync;
-                self.message = Some(if self.sync {
+                self.screen.sync = !self.screen.sync;
+                self.status.message = Some(if self.screen.sync {
                     "scrolling: synchronised".into()
                 } else {
                     "scrolling: independent".into()
                 });
                 self.reveal_cursor();
             }
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                self.mode = Mode::Overlay(Overlay::Help {
+                    scroll: 0,
+                    over_panel: false,
+                })
+            }
             Action::Cancel => {
                 self.search = None;
                 self.item = None;

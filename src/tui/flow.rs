@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::model::ReaderModel;
 use super::wrap::{self, Line};
-use crate::document::{Document, Span};
+use crate::document::{DocId, Document, Span};
 
 /// One block of a flow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub struct Pos {
 }
 
 /// Document, text range start and end, width.
-type WrapKey = (usize, u32, u32, u16);
+type WrapKey = (DocId, u32, u32, u16);
 
 /// Wrapped lines by (document, text range, width); cleared when it grows large.
 #[derive(Debug, Default)]
@@ -50,8 +50,8 @@ pub struct WrapCache {
 const CACHE_LIMIT: usize = 20_000;
 
 impl WrapCache {
-    pub fn lines(&self, doc: &Document, doc_index: usize, span: Span, width: u16) -> Rc<Vec<Line>> {
-        let key = (doc_index, span.start, span.end, width);
+    pub fn lines(&self, doc: &Document, span: Span, width: u16) -> Rc<Vec<Line>> {
+        let key = (doc.id, span.start, span.end, width);
         if let Some(hit) = self.map.borrow().get(&key) {
             return Rc::clone(hit);
         }
@@ -67,8 +67,8 @@ impl WrapCache {
 }
 
 /// The text span a block covers in one document, and the sentences in it.
-pub fn block_text(model: &ReaderModel, block: &Block, doc: usize) -> Option<(Span, Range<u32>)> {
-    let d = model.corpus.documents.get(doc)?;
+pub fn block_text(model: &ReaderModel, block: &Block, doc: DocId) -> Option<(Span, Range<u32>)> {
+    let d = model.corpus.get(doc)?;
     match block {
         Block::Para { para, .. } => {
             let p = d.paragraphs.get(*para as usize)?;
@@ -77,7 +77,7 @@ pub fn block_text(model: &ReaderModel, block: &Block, doc: usize) -> Option<(Spa
             Some((p.span, first..end))
         }
         Block::Row { row, .. } => {
-            let range = model.rows().get(*row as usize)?.get(doc)?.clone()?;
+            let range = model.cell(*row as usize, doc)?;
             let first = d.sentences.get(range.start as usize)?;
             let last = d.sentences.get(range.end.checked_sub(1)? as usize)?;
             Some((
@@ -85,7 +85,7 @@ pub fn block_text(model: &ReaderModel, block: &Block, doc: usize) -> Option<(Spa
                     start: first.span.start,
                     end: last.span.end,
                 },
-                range,
+                range.start..range.end,
             ))
         }
         Block::Fold { .. } => None,
@@ -105,11 +105,11 @@ pub fn reading_blocks(doc: &Document) -> Vec<Block> {
 /// The blocks of the aligned flow: rows, with identical runs folded where asked. A blank line
 /// separates rows where any document starts a new paragraph.
 pub fn aligned_blocks(model: &ReaderModel, folded: &[Range<u32>]) -> Vec<Block> {
-    let rows = model.rows();
-    let mut out = Vec::with_capacity(rows.len());
+    let rows = model.row_count();
+    let mut out = Vec::with_capacity(rows);
     let mut folds = folded.iter().peekable();
     let mut r = 0u32;
-    while (r as usize) < rows.len() {
+    while (r as usize) < rows {
         if let Some(f) = folds.peek()
             && f.start == r
         {
@@ -126,13 +126,11 @@ pub fn aligned_blocks(model: &ReaderModel, folded: &[Range<u32>]) -> Vec<Block> 
 }
 
 fn starts_paragraph(model: &ReaderModel, row: usize) -> bool {
-    let rows = model.rows();
-    let Some(current) = rows.get(row) else {
+    let Some(rows) = model.rows() else {
         return false;
     };
-    current.iter().enumerate().any(|(d, range)| {
-        let Some(range) = range else { return false };
-        let Some(doc) = model.corpus.documents.get(d) else {
+    rows.cells(row).any(|(d, range)| {
+        let Some(doc) = model.corpus.get(d) else {
             return false;
         };
         let para = |s: u32| doc.sentences.get(s as usize).map(|s| s.paragraph);
@@ -145,19 +143,19 @@ pub struct Measure<'a> {
     pub model: &'a ReaderModel,
     pub cache: &'a WrapCache,
     /// The documents whose heights count (all visible panes in aligned mode, one in reading).
-    pub docs: &'a [usize],
+    pub docs: &'a [DocId],
     pub text_width: u16,
     pub blocks: &'a [Block],
 }
 
 impl Measure<'_> {
     /// Lines of one document's part of a block (without the gap).
-    pub fn lines(&self, block: &Block, doc: usize) -> Rc<Vec<Line>> {
+    pub fn lines(&self, block: &Block, doc: DocId) -> Rc<Vec<Line>> {
         match (
             block_text(self.model, block, doc),
-            self.model.corpus.documents.get(doc),
+            self.model.corpus.get(doc),
         ) {
-            (Some((span, _)), Some(d)) => self.cache.lines(d, doc, span, self.text_width),
+            (Some((span, _)), Some(d)) => self.cache.lines(d, span, self.text_width),
             _ => Rc::new(Vec::new()),
         }
     }
@@ -265,14 +263,13 @@ impl Measure<'_> {
     }
 
     /// The line within block `i` where `sentence` of `doc` starts (after the gap).
-    pub fn sentence_line(&self, i: usize, doc: usize, sentence: u32) -> usize {
+    pub fn sentence_line(&self, i: usize, doc: DocId, sentence: u32) -> usize {
         let Some(block) = self.blocks.get(i) else {
             return 0;
         };
         let start = self
             .model
             .corpus
-            .documents
             .get(doc)
             .and_then(|d| d.sentences.get(sentence as usize))
             .map_or(0, |s| s.span.start as usize);
@@ -304,7 +301,7 @@ mod tests {
         let measure = Measure {
             model: &m,
             cache: &cache,
-            docs: &[0],
+            docs: &[DocId(0)],
             text_width: 9,
             blocks: &blocks,
         };

@@ -2,6 +2,7 @@
 //! the next and previous in a document, the same one in other documents, and whether its
 //! wording drifted between versions.
 
+use crate::document::DocId;
 use crate::document::Span;
 use crate::extract::{Counterpart, EntityId, Extraction, Wording};
 
@@ -34,7 +35,7 @@ impl Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Item {
     pub kind: Kind,
-    pub doc: usize,
+    pub doc: DocId,
     pub index: usize,
 }
 
@@ -44,8 +45,8 @@ pub struct Items<'a>(pub &'a Extraction);
 impl<'a> Items<'a> {
     /// The items of a kind in a document, as (span, sentence) in position order. Scare quotes
     /// are left out of quote navigation: they are terms, not statements.
-    pub fn list(&self, kind: Kind, doc: usize) -> Vec<(usize, Span)> {
-        let Some(d) = self.0.documents.get(doc) else {
+    pub fn list(&self, kind: Kind, doc: DocId) -> Vec<(usize, Span)> {
+        let Some(d) = self.0.document(doc) else {
             return Vec::new();
         };
         match kind {
@@ -72,7 +73,7 @@ impl<'a> Items<'a> {
     }
 
     pub fn span(&self, item: Item) -> Option<Span> {
-        let d = self.0.documents.get(item.doc)?;
+        let d = self.0.document(item.doc)?;
         match item.kind {
             Kind::Quote => d.quotes.get(item.index).map(|q| q.span),
             Kind::Claim => d.claims.get(item.index).map(|c| c.span),
@@ -81,7 +82,7 @@ impl<'a> Items<'a> {
     }
 
     /// The next (or previous) item of `kind` in `doc` after byte `from`; `None` at the end.
-    pub fn step(&self, kind: Kind, doc: usize, from: u32, forward: bool) -> Option<Item> {
+    pub fn step(&self, kind: Kind, doc: DocId, from: u32, forward: bool) -> Option<Item> {
         let list = self.list(kind, doc);
         let pick = if forward {
             list.iter().find(|(_, s)| s.start > from)
@@ -103,7 +104,7 @@ impl<'a> Items<'a> {
 
     /// The same quote or claim in other documents.
     pub fn counterparts(&self, item: Item) -> &'a [Counterpart] {
-        let Some(d) = self.0.documents.get(item.doc) else {
+        let Some(d) = self.0.document(item.doc) else {
             return &[];
         };
         match item.kind {
@@ -114,10 +115,10 @@ impl<'a> Items<'a> {
     }
 
     /// The counterpart of an item in one other document, as an item there.
-    pub fn counterpart_in(&self, item: Item, other: usize) -> Option<Item> {
+    pub fn counterpart_in(&self, item: Item, other: DocId) -> Option<Item> {
         self.counterparts(item)
             .iter()
-            .find(|c| c.doc.index() == other)
+            .find(|c| c.doc == other)
             .map(|c| Item {
                 kind: item.kind,
                 doc: other,
@@ -137,7 +138,7 @@ impl<'a> Items<'a> {
     }
 
     pub fn entity_of(&self, item: Item) -> Option<EntityId> {
-        let d = self.0.documents.get(item.doc)?;
+        let d = self.0.document(item.doc)?;
         (item.kind == Kind::Mention)
             .then(|| d.mentions.get(item.index).map(|m| m.entity))
             .flatten()
@@ -146,7 +147,12 @@ impl<'a> Items<'a> {
     /// Every mention of an entity in the corpus, in document then position order.
     pub fn mentions_of(&self, entity: EntityId) -> Vec<Item> {
         let mut out = Vec::new();
-        for (doc, d) in self.0.documents.iter().enumerate() {
+        for (d, doc) in self
+            .0
+            .documents
+            .iter()
+            .zip(DocId::all(self.0.documents.len()))
+        {
             for (index, m) in d.mentions.iter().enumerate() {
                 if m.entity == entity {
                     out.push(Item {
@@ -161,7 +167,7 @@ impl<'a> Items<'a> {
     }
 
     /// The item of `kind` that covers byte `at` of `doc`, if any.
-    pub fn at(&self, kind: Kind, doc: usize, at: u32) -> Option<Item> {
+    pub fn at(&self, kind: Kind, doc: DocId, at: u32) -> Option<Item> {
         self.list(kind, doc)
             .into_iter()
             .find(|(_, s)| s.start <= at && at < s.end.max(s.start + 1))
@@ -169,7 +175,7 @@ impl<'a> Items<'a> {
     }
 
     /// The first item of `kind` inside a byte range of `doc` (a sentence).
-    pub fn first_within(&self, kind: Kind, doc: usize, range: Span) -> Option<Item> {
+    pub fn first_within(&self, kind: Kind, doc: DocId, range: Span) -> Option<Item> {
         self.list(kind, doc)
             .into_iter()
             .find(|(_, s)| range.start <= s.start && s.start < range.end)

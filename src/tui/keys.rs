@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::app::{App, InputPurpose};
+use super::app::{App, InputPurpose, Mode, Overlay};
 use super::input::InputOutcome;
 use super::keymap::{Key, Resolution};
 
@@ -12,43 +12,52 @@ impl App {
         let Some(key) = Key::from_event(event) else {
             return;
         };
-        if self.picking_verdict {
-            self.pick_verdict(key);
-            return;
-        }
-        if let Some(input) = self.input.as_mut() {
-            let filtering = self.input_purpose == InputPurpose::Filter;
-            match input.key(key) {
-                InputOutcome::Editing if filtering => {
-                    self.panel.filter = input.text().to_string();
-                    self.panel.selected = [0; 5];
-                }
-                InputOutcome::Editing => {}
-                InputOutcome::Cancel => {
-                    if filtering {
-                        self.panel.filter.clear();
+        match &mut self.mode {
+            Mode::Verdict => self.pick_verdict(key),
+            Mode::Input { line, purpose } => {
+                let purpose = *purpose;
+                match line.key(key) {
+                    InputOutcome::Editing if purpose == InputPurpose::Filter => {
+                        self.panel.filter = line.text().to_string();
+                        self.panel.selected = [0; 5];
                     }
-                    self.input = None;
-                }
-                InputOutcome::ToggleScope if self.input_purpose == InputPurpose::Search => {
-                    input.toggle_scope()
-                }
-                InputOutcome::ToggleScope => {}
-                InputOutcome::Submit => {
-                    if let Some(line) = self.input.take() {
-                        match self.input_purpose {
-                            InputPurpose::Search => self.run_search(line.text(), line.scope()),
-                            InputPurpose::Note => self.finish_note(line.text()),
+                    InputOutcome::Editing => {}
+                    InputOutcome::ToggleScope if purpose == InputPurpose::Search => {
+                        line.toggle_scope()
+                    }
+                    InputOutcome::ToggleScope => {}
+                    InputOutcome::Cancel => {
+                        if purpose == InputPurpose::Filter {
+                            self.panel.filter.clear();
+                        }
+                        self.close_input(purpose);
+                    }
+                    InputOutcome::Submit => {
+                        let (text, scope) = (line.text().to_string(), line.scope());
+                        self.close_input(purpose);
+                        match purpose {
+                            InputPurpose::Search => self.run_search(&text, scope),
+                            InputPurpose::Note => self.finish_note(&text),
                             InputPurpose::Filter => {}
                         }
                     }
                 }
             }
-            if self.input.is_none() {
-                self.input_purpose = InputPurpose::Search;
-            }
-            return;
+            Mode::Normal | Mode::Panel | Mode::Overlay(_) => self.sequence_key(key),
         }
+    }
+
+    /// Leave the input line: the panel's filter gives the keys back to the panel.
+    fn close_input(&mut self, purpose: InputPurpose) {
+        self.mode = if purpose == InputPurpose::Filter && self.panel.open {
+            Mode::Panel
+        } else {
+            Mode::Normal
+        };
+    }
+
+    /// A key of a sequence, resolved through the keymap.
+    fn sequence_key(&mut self, key: Key) {
         self.pending.push(key);
         match self.keymap.resolve(&self.pending) {
             Resolution::Matched(action) => {
@@ -59,11 +68,20 @@ impl App {
             Resolution::NotFound => {
                 let typed = super::keymap::sequence_string(&self.pending);
                 self.pending.clear();
-                if key.code != super::keymap::Code::Esc {
-                    self.message = Some(format!("{typed} is not bound (? shows the keys)"));
-                }
-                if self.overlay.is_some() {
-                    self.overlay = None;
+                match &self.mode {
+                    // Any key closes the drift view; an unbound one too.
+                    Mode::Overlay(Overlay::Drift { .. }) => self.mode = Mode::Normal,
+                    Mode::Overlay(Overlay::Help { over_panel, .. }) => {
+                        self.mode = if *over_panel {
+                            Mode::Panel
+                        } else {
+                            Mode::Normal
+                        }
+                    }
+                    _ if key.code != super::keymap::Code::Esc => {
+                        self.say(format!("{typed} is not bound (? shows the keys)"))
+                    }
+                    _ => {}
                 }
             }
         }
@@ -71,8 +89,8 @@ impl App {
 
     /// Text pasted into the terminal goes to the input line, if one is open.
     pub fn handle_paste(&mut self, text: &str) {
-        if let Some(input) = self.input.as_mut() {
-            input.insert(text);
+        if let Mode::Input { line, .. } = &mut self.mode {
+            line.insert(text);
         }
     }
 

@@ -96,9 +96,9 @@ impl Setup {
             &self.config.display,
         );
         if let Some((session, notes)) = review {
-            app.review = Some(session);
+            app.review.session = Some(session);
             if !notes.is_empty() {
-                app.message = Some(notes.join(" · "));
+                app.status.message = Some(notes.join(" · "));
             }
         }
         app
@@ -148,11 +148,11 @@ pub fn run(corpus: Corpus, setup: Setup) -> io::Result<()> {
     if let Ok(size) = terminal.size() {
         app.resize(size.width, size.height);
     }
-    app.progress = Some("aligning".to_string());
-    if app.message.is_none()
+    app.status.progress = Some("aligning".to_string());
+    if app.status.message.is_none()
         && let Some(d) = corpus.documents.iter().find(|d| !d.warnings.is_empty())
     {
-        app.message = Some(format!("{}: {}", d.origin, d.warnings.join("; ")));
+        app.status.message = Some(format!("{}: {}", d.origin, d.warnings.join("; ")));
     }
 
     let events = tx.clone();
@@ -228,17 +228,17 @@ fn event_loop(
                 dirty = true;
             }
             Ok(Msg::Failed(reason)) => {
-                app.progress = None;
-                app.message = Some(format!(
+                app.status.progress = None;
+                app.status.message = Some(format!(
                     "the analysis failed ({reason}); the text is shown without marks — please report this"
                 ));
                 dirty = true;
             }
             Ok(Msg::Signal) => return Ok(()),
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                if app.progress.is_some() {
+                if app.status.progress.is_some() {
                     tick += 1;
-                    app.progress = Some(SPINNER[tick % SPINNER.len()].to_string());
+                    app.status.progress = Some(SPINNER[tick % SPINNER.len()].to_string());
                     dirty = true;
                 }
             }

@@ -5,35 +5,36 @@ use std::ops::Range;
 
 use super::app::{App, Geometry, Layout};
 use super::flow::{self, Pos};
+use crate::document::DocId;
 
 impl App {
-    pub fn top(&self, doc: usize) -> Pos {
+    pub fn top(&self, doc: DocId) -> Pos {
         match self.effective_layout() {
-            Layout::Aligned => self.aligned_top,
-            Layout::Reading => self.tops.get(doc).copied().unwrap_or_default(),
+            Layout::Aligned => self.aligned.top,
+            Layout::Reading => self.panes.get(doc).map(|p| p.top).unwrap_or_default(),
         }
     }
 
-    pub(super) fn set_top(&mut self, doc: usize, pos: Pos) {
+    pub(super) fn set_top(&mut self, doc: DocId, pos: Pos) {
         match self.effective_layout() {
-            Layout::Aligned => self.aligned_top = pos,
+            Layout::Aligned => self.aligned.top = pos,
             Layout::Reading => {
-                if let Some(t) = self.tops.get_mut(doc) {
-                    *t = pos;
+                if let Some(pane) = self.panes.get_mut(doc) {
+                    pane.top = pos;
                 }
             }
         }
     }
 
     /// The block holding a sentence of a document in the current flow.
-    pub fn sentence_block(&self, doc: usize, sentence: u32) -> Option<usize> {
+    pub fn sentence_block(&self, doc: DocId, sentence: u32) -> Option<usize> {
         match self.effective_layout() {
             Layout::Aligned => {
                 let row = self.model.row_of(doc, sentence)?;
-                self.row_block.get(row).map(|&b| b as usize)
+                self.aligned.row_block.get(row).map(|&b| b as usize)
             }
             Layout::Reading => {
-                let d = self.model.corpus.documents.get(doc)?;
+                let d = self.model.corpus.get(doc)?;
                 d.sentences
                     .get(sentence as usize)
                     .map(|s| s.paragraph as usize)
@@ -42,7 +43,7 @@ impl App {
     }
 
     /// Where a sentence starts in its pane's flow.
-    pub(super) fn sentence_pos(&self, doc: usize, sentence: u32, geo: &Geometry) -> Option<Pos> {
+    pub(super) fn sentence_pos(&self, doc: DocId, sentence: u32, geo: &Geometry) -> Option<Pos> {
         let block = self.sentence_block(doc, sentence)?;
         let m = self.measure(doc, geo);
         Some(Pos {
@@ -52,25 +53,23 @@ impl App {
     }
 
     pub(super) fn move_cursor(&mut self, delta: i64) {
-        let count = self.model.sentence_count(self.focus) as i64;
+        let count = self.model.sentence_count(self.screen.focus) as i64;
         if count == 0 {
-            self.message = Some("this document has no text".into());
+            self.status.message = Some("this document has no text".into());
             return;
         }
-        let cur = i64::from(self.cursor.get(self.focus).copied().unwrap_or(0));
+        let cur = i64::from(self.cursor(self.screen.focus));
         let next = (cur + delta).clamp(0, count - 1) as u32;
-        self.set_cursor(self.focus, next);
+        self.set_cursor(self.screen.focus, next);
     }
 
     /// Put the focused cursor on a sentence, open a fold hiding it, and bring it into view.
-    pub fn set_cursor(&mut self, doc: usize, sentence: u32) {
-        if let Some(c) = self.cursor.get_mut(doc) {
-            *c = sentence;
-        }
+    pub fn set_cursor(&mut self, doc: DocId, sentence: u32) {
+        self.set_cursor_only(doc, sentence);
         if let Some(row) = self.model.row_of(doc, sentence) {
-            let before = self.folded.len();
-            self.folded.retain(|f| !f.contains(&(row as u32)));
-            if self.folded.len() != before {
+            let before = self.aligned.folded.len();
+            self.aligned.folded.retain(|f| !f.contains(&(row as u32)));
+            if self.aligned.folded.len() != before {
                 self.rebuild_aligned();
             }
         }
@@ -80,10 +79,8 @@ impl App {
     /// Scroll so the focused cursor is on screen, then level the other panes with it.
     pub fn reveal_cursor(&mut self) {
         let geo = self.geometry();
-        let doc = self.focus;
-        let Some(cursor) = self.cursor.get(doc).copied() else {
-            return;
-        };
+        let doc = self.screen.focus;
+        let cursor = self.cursor(doc);
         let Some(target) = self.sentence_pos(doc, cursor, &geo) else {
             return;
         };
@@ -105,15 +102,16 @@ impl App {
         self.sync_others();
     }
 
-    pub(super) fn sentence_height(&self, doc: usize, sentence: u32, geo: &Geometry) -> usize {
-        let Some(d) = self.model.corpus.documents.get(doc) else {
+    pub(super) fn sentence_height(&self, doc: DocId, sentence: u32, geo: &Geometry) -> usize {
+        let Some(d) = self.model.corpus.get(doc) else {
             return 1;
         };
         let Some(s) = d.sentences.get(sentence as usize) else {
             return 1;
         };
-        self.cache
-            .lines(d, doc, s.span, geo.text_width)
+        self.caches
+            .wrap
+            .lines(d, s.span, geo.text_width)
             .len()
             .max(1)
     }
@@ -122,18 +120,14 @@ impl App {
     /// counterparts of the focused sentence, and in reading mode they scroll to match.
     pub(super) fn sync_others(&mut self) {
         let geo = self.geometry();
-        let f = self.focus;
-        let Some(&fc) = self.cursor.get(f) else {
-            return;
-        };
+        let f = self.screen.focus;
+        let fc = self.cursor(f);
         for &o in geo.visible.iter().filter(|&&o| o != f) {
             let counterpart = self.nearest_counterpart(f, fc, o);
-            if let Some(c) = counterpart
-                && let Some(slot) = self.cursor.get_mut(o)
-            {
-                *slot = c;
+            if let Some(c) = counterpart {
+                self.set_cursor_only(o, c);
             }
-            if !self.sync || self.effective_layout() == Layout::Aligned {
+            if !self.screen.sync || self.effective_layout() == Layout::Aligned {
                 continue;
             }
             let Some(c) = counterpart else { continue };
@@ -149,8 +143,8 @@ impl App {
                 .distance(self.top(f), fpos, page)
                 .unwrap_or(0);
             let top = self.measure(o, &geo).backward(opos, screen_line);
-            if let Some(t) = self.tops.get_mut(o) {
-                *t = top;
+            if let Some(pane) = self.panes.get_mut(o) {
+                pane.top = top;
             }
         }
     }
@@ -158,9 +152,9 @@ impl App {
     /// The counterpart in `other` of `sentence`, or of the nearest earlier sentence that has one.
     pub(super) fn nearest_counterpart(
         &self,
-        doc: usize,
+        doc: DocId,
         sentence: u32,
-        other: usize,
+        other: DocId,
     ) -> Option<u32> {
         let floor = sentence.saturating_sub(200);
         (floor..=sentence)
@@ -171,7 +165,7 @@ impl App {
 
     pub(super) fn scroll(&mut self, lines: usize, down: bool) {
         let geo = self.geometry();
-        let doc = self.focus;
+        let doc = self.screen.focus;
         let page = usize::from(geo.body_height.max(1));
         let m = self.measure(doc, &geo);
         let top = self.top(doc);
@@ -183,21 +177,20 @@ impl App {
         };
         self.set_top(doc, new_top);
         // Keep the cursor on screen: onto the first sentence at or below the new top.
-        if let Some(sentence) = self.first_sentence_at(doc, new_top, &geo)
-            && let Some(c) = self.cursor.get(doc).copied()
-        {
+        if let Some(sentence) = self.first_sentence_at(doc, new_top, &geo) {
+            let c = self.cursor(doc);
             let pos = self.sentence_pos(doc, c, &geo).unwrap_or_default();
             let m = self.measure(doc, &geo);
             let visible = m.distance(new_top, pos, page).is_some_and(|d| d < page);
-            if !visible && let Some(slot) = self.cursor.get_mut(doc) {
-                *slot = sentence;
+            if !visible {
+                self.set_cursor_only(doc, sentence);
             }
         }
         self.sync_others();
     }
 
     /// The first sentence of `doc` whose start is at or after `pos`.
-    pub fn first_sentence_at(&self, doc: usize, pos: Pos, geo: &Geometry) -> Option<u32> {
+    pub fn first_sentence_at(&self, doc: DocId, pos: Pos, geo: &Geometry) -> Option<u32> {
         let m = self.measure(doc, geo);
         for block in pos.block..(pos.block + 64).min(m.blocks.len()) {
             if let Some((_, sentences)) = flow::block_text(&self.model, &m.blocks[block], doc) {
@@ -213,11 +206,11 @@ impl App {
     }
 
     pub(super) fn focus_by(&mut self, delta: i64) {
-        let n = self.model.doc_count() as i64;
+        let n = self.model.doc_count();
         if n == 0 {
             return;
         }
-        self.focus = ((self.focus as i64 + delta).rem_euclid(n)) as usize;
+        self.screen.focus = self.screen.focus.cycle(delta, n);
         self.keep_focus_visible();
     }
 
@@ -226,21 +219,22 @@ impl App {
         let count = geo.visible.len();
         let n = self.model.doc_count();
         if count >= n {
-            self.message = Some("all documents are already shown".into());
+            self.status.message = Some("all documents are already shown".into());
             return;
         }
-        let first = (geo.visible[0] as i64 + delta).clamp(0, (n - count) as i64) as usize;
-        if first == geo.visible[0] {
-            self.message = Some(if delta > 0 {
+        let shown = geo.visible.first().map_or(0, |d| d.index());
+        let first = (shown as i64 + delta).clamp(0, (n - count) as i64) as usize;
+        if first == shown {
+            self.status.message = Some(if delta > 0 {
                 "already showing the last documents".into()
             } else {
                 "already showing the first documents".into()
             });
             return;
         }
-        self.first_visible = first;
-        if !self.geometry().visible.contains(&self.focus) {
-            self.focus = if delta > 0 { first } else { first + count - 1 };
+        self.screen.first_visible = DocId::at(first);
+        if !self.geometry().visible.contains(&self.screen.focus) {
+            self.screen.focus = DocId::at(if delta > 0 { first } else { first + count - 1 });
         }
         self.reveal_cursor();
     }
@@ -248,26 +242,31 @@ impl App {
     pub(super) fn keep_focus_visible(&mut self) {
         let geo = self.geometry();
         let count = geo.visible.len();
-        if self.focus < geo.visible[0] {
-            self.first_visible = self.focus;
-        } else if self.focus >= geo.visible[0] + count {
-            self.first_visible = self.focus + 1 - count;
+        let first = geo.visible.first().map_or(0, |d| d.index());
+        let focus = self.screen.focus.index();
+        if focus < first {
+            self.screen.first_visible = self.screen.focus;
+        } else if focus >= first + count {
+            self.screen.first_visible = DocId::at(focus + 1 - count);
         }
         self.reveal_cursor();
     }
 
     pub(super) fn jump_difference(&mut self, forward: bool) {
         if self.model.doc_count() < 2 {
-            self.message = Some("one document alone: nothing to compare it with".into());
+            self.status.message = Some("one document alone: nothing to compare it with".into());
             return;
         }
         if !self.model.analysed() {
-            self.message = Some("still aligning…".into());
+            self.status.message = Some("still aligning…".into());
             return;
         }
-        let f = self.focus;
-        let cur = self.cursor.get(f).copied().unwrap_or(0);
-        let diffs = self.differences.get(f).map_or(&[][..], Vec::as_slice);
+        let f = self.screen.focus;
+        let cur = self.cursor(f);
+        let diffs = self
+            .panes
+            .get(f)
+            .map_or(&[][..], |p| p.differences.as_slice());
         let target = if forward {
             diffs.get(diffs.partition_point(|&s| s <= cur)).copied()
         } else {
@@ -279,10 +278,11 @@ impl App {
         match target {
             Some(s) => self.set_cursor(f, s),
             None if diffs.is_empty() => {
-                self.message = Some("no differences: every sentence is shared verbatim".into())
+                self.status.message =
+                    Some("no differences: every sentence is shared verbatim".into())
             }
             None => {
-                self.message = Some(if forward {
+                self.status.message = Some(if forward {
                     "no more differences below".into()
                 } else {
                     "no more differences above".into()
@@ -292,43 +292,49 @@ impl App {
     }
 
     pub(super) fn jump_counterpart(&mut self) {
-        let f = self.focus;
+        let f = self.screen.focus;
         let n = self.model.doc_count();
-        let cur = self.cursor.get(f).copied().unwrap_or(0);
-        let target = (1..n)
-            .map(|k| (f + k) % n)
+        let cur = self.cursor(f);
+        let target = (1..n as i64)
+            .map(|k| f.cycle(k, n))
             .find_map(|o| self.model.counterpart(f, cur, o).map(|r| (o, r.start)));
         match target {
             Some((o, s)) => {
-                self.focus = o;
-                if let Some(c) = self.cursor.get_mut(o) {
-                    *c = s;
-                }
+                self.screen.focus = o;
+                self.set_cursor_only(o, s);
                 self.keep_focus_visible();
             }
-            None if !self.model.analysed() => self.message = Some("still aligning…".into()),
+            None if !self.model.analysed() => self.status.message = Some("still aligning…".into()),
             None => {
-                self.message =
+                self.status.message =
                     Some("this sentence has no counterpart in the other documents".into())
             }
         }
     }
 
-    /// Runs of at least `min_fold_run` consecutive identical rows.
+    /// Runs of at least `min_fold_run` consecutive rows identical across the panes on screen
+    /// (across every document when only one pane shows).
     pub(super) fn fold_runs(&self) -> Vec<Range<u32>> {
-        let rows = self.model.rows().len() as u32;
+        let visible = self.geometry().visible;
+        let docs: Vec<DocId> = if visible.len() >= 2 {
+            visible
+        } else {
+            DocId::all(self.model.doc_count()).collect()
+        };
+        let same = |r: u32| self.model.same_in(r as usize, &docs);
+        let rows = self.model.row_count() as u32;
         let mut runs = Vec::new();
         let mut r = 0;
         while r < rows {
-            if !self.model.row_identical(r as usize) {
+            if !same(r) {
                 r += 1;
                 continue;
             }
             let start = r;
-            while r < rows && self.model.row_identical(r as usize) {
+            while r < rows && same(r) {
                 r += 1;
             }
-            if (r - start) as usize >= self.min_fold_run {
+            if (r - start) as usize >= self.aligned.min_fold_run {
                 runs.push(start..r);
             }
         }
@@ -337,22 +343,22 @@ impl App {
 
     pub(super) fn toggle_fold(&mut self) {
         if self.effective_layout() != Layout::Aligned {
-            self.message = Some("folding works in the aligned layout (t switches)".into());
+            self.status.message = Some("folding works in the aligned layout (t switches)".into());
             return;
         }
-        let cur = self.cursor.get(self.focus).copied().unwrap_or(0);
-        let Some(row) = self.model.row_of(self.focus, cur).map(|r| r as u32) else {
+        let cur = self.cursor(self.screen.focus);
+        let Some(row) = self.model.row_of(self.screen.focus, cur).map(|r| r as u32) else {
             return;
         };
-        if let Some(i) = self.folded.iter().position(|f| f.contains(&row)) {
-            self.folded.remove(i);
+        if let Some(i) = self.aligned.folded.iter().position(|f| f.contains(&row)) {
+            self.aligned.folded.remove(i);
         } else if let Some(run) = self.fold_runs().into_iter().find(|f| f.contains(&row)) {
-            self.folded.push(run);
-            self.folded.sort_by_key(|f| f.start);
+            self.aligned.folded.push(run);
+            self.aligned.folded.sort_by_key(|f| f.start);
         } else {
-            self.message = Some(format!(
-                "not in a run of {} or more identical rows (min_fold_run)",
-                self.min_fold_run
+            self.status.message = Some(format!(
+                "not in a run of {} or more rows identical in the panes shown (min_fold_run)",
+                self.aligned.min_fold_run
             ));
             return;
         }
@@ -362,17 +368,17 @@ impl App {
 
     pub(super) fn fold_all(&mut self) {
         if self.effective_layout() != Layout::Aligned {
-            self.message = Some("folding works in the aligned layout (t switches)".into());
+            self.status.message = Some("folding works in the aligned layout (t switches)".into());
             return;
         }
-        self.folded = self.fold_runs();
-        let count = self.folded.len();
+        self.aligned.folded = self.fold_runs();
+        let count = self.aligned.folded.len();
         self.rebuild_aligned();
         self.reveal_cursor();
-        self.message = Some(match count {
+        self.status.message = Some(match count {
             0 => format!(
                 "no run of {} or more identical rows to fold",
-                self.min_fold_run
+                self.aligned.min_fold_run
             ),
             1 => "1 run of identical rows folded".to_string(),
             n => format!("{n} runs of identical rows folded"),

@@ -6,10 +6,11 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::action::Action;
-use super::app::{App, PanelRows};
+use super::app::{App, InputPurpose, Mode, Overlay, PanelRows};
 use super::input::InputLine;
 use super::items::{Item, Items, Kind};
 use super::search::Scope;
+use crate::document::DocId;
 use crate::extract::Wording;
 use crate::review::ItemKind;
 
@@ -48,7 +49,6 @@ impl Tab {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Panel {
     pub open: bool,
-    pub focused: bool,
     pub tab: Tab,
     /// Selected row per tab.
     pub selected: [usize; 5],
@@ -59,7 +59,6 @@ impl Default for Panel {
     fn default() -> Self {
         Panel {
             open: false,
-            focused: false,
             tab: Tab::Quotes,
             selected: [0; 5],
             filter: String::new(),
@@ -86,7 +85,7 @@ pub enum Target {
     Item(Item),
     /// A sentence (a reviewed difference).
     Sentence {
-        doc: usize,
+        doc: DocId,
         sentence: u32,
     },
     /// Nowhere: an orphaned mark whose text is gone.
@@ -139,7 +138,7 @@ impl App {
         let shown = rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| match (&self.review_filter, &r.verdict) {
+            .filter(|(_, r)| match (&self.review.filter, &r.verdict) {
                 (_, None) | (ReviewFilter::All, _) => true,
                 (ReviewFilter::Unreviewed, Some(v)) => v.is_none(),
                 (ReviewFilter::Verdict(want), Some(v)) => v.as_ref() == Some(want),
@@ -157,21 +156,21 @@ impl App {
     /// How many quotes and claims there are to review, each counted once across versions
     /// (counted from the first document, so the total does not move with the focus).
     pub fn review_total(&self) -> usize {
-        *self.review_total.get_or_init(|| {
+        *self.review.total.get_or_init(|| {
             let items = self.items();
-            self.item_rows(&items, Kind::Quote, false, 0).len()
-                + self.item_rows(&items, Kind::Claim, false, 0).len()
+            self.item_rows(&items, Kind::Quote, false, DocId(0)).len()
+                + self.item_rows(&items, Kind::Claim, false, DocId(0)).len()
         })
     }
 
     /// Every row of a tab, built once per focus and analysis (and after each review change).
     fn panel_base_rows(&self, tab: Tab) -> PanelRows {
-        let key = (tab, self.focus);
-        if let Some(hit) = self.panel_cache.borrow().get(&key) {
+        let key = (tab, self.screen.focus);
+        if let Some(hit) = self.caches.panel.borrow().get(&key) {
             return Rc::clone(hit);
         }
         let rows = Rc::new(self.build_rows(tab));
-        self.panel_cache.borrow_mut().insert(key, Rc::clone(&rows));
+        self.caches.panel.borrow_mut().insert(key, Rc::clone(&rows));
         rows
     }
 
@@ -179,11 +178,11 @@ impl App {
         let items = self.items();
         match tab {
             Tab::Entities => self.entity_rows(&items),
-            Tab::Quotes => self.item_rows(&items, Kind::Quote, false, self.focus),
-            Tab::Claims => self.item_rows(&items, Kind::Claim, false, self.focus),
+            Tab::Quotes => self.item_rows(&items, Kind::Quote, false, self.screen.focus),
+            Tab::Claims => self.item_rows(&items, Kind::Claim, false, self.screen.focus),
             Tab::Drift => {
-                let mut rows = self.item_rows(&items, Kind::Quote, true, self.focus);
-                rows.extend(self.item_rows(&items, Kind::Claim, true, self.focus));
+                let mut rows = self.item_rows(&items, Kind::Quote, true, self.screen.focus);
+                rows.extend(self.item_rows(&items, Kind::Claim, true, self.screen.focus));
                 rows
             }
             Tab::Review => self.review_rows(),
@@ -206,13 +205,12 @@ impl App {
                 let first_here = e
                     .mentions
                     .iter()
-                    .find(|m| m.doc.index() == self.focus)
+                    .find(|m| m.doc == self.screen.focus)
                     .or(e.mentions.first())?;
-                let doc = first_here.doc.index();
+                let doc = first_here.doc;
                 let index = items
                     .0
-                    .documents
-                    .get(doc)?
+                    .document(doc)?
                     .mentions
                     .iter()
                     .position(|m| m.span == first_here.span && m.entity == e.id)?;
@@ -241,10 +239,10 @@ impl App {
 
     /// Quotes or claims: the focused version's in order, then those only other versions carry.
     /// With `drift_only`, only items some version words differently, each listed once.
-    fn item_rows(&self, items: &Items, kind: Kind, drift_only: bool, first: usize) -> Vec<Row> {
+    fn item_rows(&self, items: &Items, kind: Kind, drift_only: bool, first: DocId) -> Vec<Row> {
         let n = self.model.doc_count();
-        let order: Vec<usize> = std::iter::once(first)
-            .chain((0..n).filter(|&d| d != first))
+        let order: Vec<DocId> = std::iter::once(first)
+            .chain(DocId::all(n).filter(|&d| d != first))
             .collect();
         let mut listed: HashSet<Item> = HashSet::new();
         let mut rows = Vec::new();
@@ -259,7 +257,7 @@ impl App {
                 for c in counterparts {
                     listed.insert(Item {
                         kind,
-                        doc: c.doc.index(),
+                        doc: c.doc,
                         index: c.index,
                     });
                 }
@@ -283,12 +281,12 @@ impl App {
                         None => "[note] ".to_string(),
                     })
                     .unwrap_or_default();
-                let status = (0..n)
+                let status = DocId::all(n)
                     .map(|d| {
                         if d == doc {
                             return Status::Here;
                         }
-                        match counterparts.iter().find(|c| c.doc.index() == d) {
+                        match counterparts.iter().find(|c| c.doc == d) {
                             None => Status::Absent,
                             Some(c) => match c.wording {
                                 Wording::Same => Status::Same,
@@ -313,7 +311,7 @@ impl App {
 
     /// Every mark of the review session, in document and position order; orphans last.
     fn review_rows(&self) -> Vec<Row> {
-        let Some(session) = self.review.as_ref() else {
+        let Some(session) = self.review.session.as_ref() else {
             return Vec::new();
         };
         let n = self.model.doc_count();
@@ -322,13 +320,12 @@ impl App {
         marks
             .into_iter()
             .map(|m| {
-                let doc = m.doc;
-                let target = if m.orphaned || doc >= n {
+                let doc = DocId::at(m.doc);
+                let target = if m.orphaned || m.doc >= n {
                     Target::Nowhere
                 } else {
                     self.model
                         .corpus
-                        .documents
                         .get(doc)
                         .map(|d| d.sentences.partition_point(|s| s.span.end <= m.start) as u32)
                         .map_or(Target::Nowhere, |sentence| Target::Sentence {
@@ -348,11 +345,11 @@ impl App {
                 Row {
                     label: format!("[{tag}] {}", clip(&m.text, 70)),
                     detail,
-                    status: (0..n)
+                    status: DocId::all(n)
                         .map(|d| {
                             if d == doc {
                                 Status::Here
-                            } else if m.counterparts.iter().any(|c| c.doc == d) {
+                            } else if m.counterparts.iter().any(|c| c.doc == d.index()) {
                                 Status::Reworded
                             } else {
                                 Status::Absent
@@ -372,7 +369,7 @@ impl App {
         let text = self
             .items()
             .span(item)
-            .and_then(|s| Some(self.model.corpus.documents.get(item.doc)?.slice(s)))
+            .and_then(|s| Some(self.model.corpus.get(item.doc)?.slice(s)))
             .unwrap_or("");
         match item.kind {
             Kind::Quote => format!("“{}”", clip(text, 70)),
@@ -382,7 +379,7 @@ impl App {
 
     /// Who said it (quote), its source (claim), or the entity's class.
     pub fn item_detail(&self, item: Item) -> String {
-        let Some(d) = self.model.extraction.documents.get(item.doc) else {
+        let Some(d) = self.model.extraction.document(item.doc) else {
             return String::new();
         };
         let attribution = match item.kind {
@@ -418,42 +415,45 @@ impl App {
                 if let Some(row) = rows.get(self.panel.selected[tab]) {
                     match row.target {
                         Target::Item(item) => {
-                            self.panel.focused = false;
+                            self.mode = Mode::Normal;
                             self.go_to_item(item);
                         }
                         Target::Sentence { doc, sentence } => {
-                            self.panel.focused = false;
-                            self.focus = doc;
+                            self.mode = Mode::Normal;
+                            self.screen.focus = doc;
                             self.keep_focus_visible();
                             self.set_cursor(doc, sentence);
                         }
                         Target::Nowhere => {
-                            self.message =
+                            self.status.message =
                                 Some("this mark's text is no longer in its document".into())
                         }
                     }
                 } else {
-                    self.message = Some(format!(
+                    self.status.message = Some(format!(
                         "no {} to jump to",
                         self.panel.tab.title().to_lowercase()
                     ));
                 }
             }
             Action::Search => {
-                self.input = Some(InputLine::new(Scope::FocusedPane));
-                self.input_purpose = super::app::InputPurpose::Filter;
+                self.mode = Mode::Input {
+                    line: InputLine::new(Scope::FocusedPane),
+                    purpose: InputPurpose::Filter,
+                };
             }
             Action::Cancel if !self.panel.filter.is_empty() => self.panel.filter.clear(),
-            Action::Cancel => self.panel.focused = false,
-            Action::TogglePanel => {
-                self.panel.open = false;
-                self.panel.focused = false;
-                self.reveal_cursor();
-            }
+            Action::Cancel => self.mode = Mode::Normal,
+            Action::TogglePanel => self.toggle_panel(),
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(super::app::Overlay::Help { scroll: 0 }),
+            Action::Help => {
+                self.mode = Mode::Overlay(Overlay::Help {
+                    scroll: 0,
+                    over_panel: true,
+                })
+            }
             _ => {
-                self.message = Some(
+                self.status.message = Some(
                     "in the panel: j/k move, h/l switch lists, Enter jumps, / filters, p closes"
                         .into(),
                 )
@@ -467,15 +467,13 @@ impl App {
     }
 
     pub(super) fn toggle_panel(&mut self) {
-        if !self.panel.open {
-            self.panel.open = true;
-            self.panel.focused = true;
-        } else if self.panel.focused {
-            self.panel.open = false;
-            self.panel.focused = false;
+        // Open and focused, or closed: `p` never leaves an open panel without the keys.
+        self.panel.open = !self.panel.open;
+        self.mode = if self.panel.open {
+            Mode::Panel
         } else {
-            self.panel.focused = true;
-        }
+            Mode::Normal
+        };
         self.reveal_cursor();
     }
 }

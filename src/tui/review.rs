@@ -2,7 +2,7 @@
 //! at once to the session file; verdicts shown in the gutter and the panel; a filter for what is
 //! left to review; export of the review from the reader.
 
-use super::app::{App, InputPurpose};
+use super::app::{App, InputPurpose, Mode};
 use super::input::InputLine;
 use super::items::Kind;
 use super::keymap::{Code, Key};
@@ -36,8 +36,8 @@ impl App {
     /// what a fact-checker reviews first; else the sentence itself if it differs between
     /// versions (with two or more documents open).
     pub fn review_target(&self) -> Option<Item> {
-        let f = self.focus;
-        let cur = self.cursor.get(f).copied()?;
+        let f = self.screen.focus;
+        let cur = self.cursor(f);
         let jumped = self
             .item
             .filter(|i| matches!(i.kind, Kind::Quote | Kind::Claim))
@@ -52,33 +52,33 @@ impl App {
     }
 
     fn quote_or_claim(&self, it: super::items::Item) -> Option<Item> {
-        let docs = &self.model.corpus.documents;
+        let corpus = &self.model.corpus;
         let items = self.items();
         let kind = if it.kind == Kind::Quote {
             ItemKind::Quote
         } else {
             ItemKind::Claim
         };
-        let mut target = Item::new(kind, docs.get(it.doc)?, items.span(it)?);
+        let mut target = Item::new(kind, corpus.get(it.doc)?, items.span(it)?);
         for c in items.counterparts(it) {
             let other = super::items::Item {
                 kind: it.kind,
-                doc: c.doc.index(),
+                doc: c.doc,
                 index: c.index,
             };
-            if let (Some(d), Some(span)) = (docs.get(other.doc), items.span(other)) {
+            if let (Some(d), Some(span)) = (corpus.get(other.doc), items.span(other)) {
                 target = target.with_counterpart(d, span);
             }
         }
         Some(target)
     }
 
-    fn difference(&self, f: usize, cur: u32) -> Option<Item> {
+    fn difference(&self, f: DocId, cur: u32) -> Option<Item> {
         let docs = &self.model.corpus.documents;
-        let d = docs.get(f)?;
+        let d = self.model.corpus.get(f)?;
         let mut target = Item::new(ItemKind::Difference, d, d.sentences.get(cur as usize)?.span);
-        for (o, other) in docs.iter().enumerate().filter(|(o, _)| *o != f) {
-            if let Some(range) = self.model.counterpart(f, cur, o)
+        for other in docs.iter().filter(|o| o.id != f) {
+            if let Some(range) = self.model.counterpart(f, cur, other.id)
                 && let (Some(first), Some(last)) = (
                     other.sentences.get(range.start as usize),
                     other.sentences.get(range.end.saturating_sub(1) as usize),
@@ -95,14 +95,14 @@ impl App {
     }
 
     fn need_target(&mut self) -> Option<Item> {
-        if self.review.is_none() {
-            self.message =
+        if self.review.session.is_none() {
+            self.status.message =
                 Some("no review session (the reader opens one; render needs --session)".into());
             return None;
         }
         let target = self.review_target();
         if target.is_none() {
-            self.message = Some(
+            self.status.message = Some(
                 "nothing to review here: go to a claim (]a), a quote (]q) or a difference (]c)"
                     .into(),
             );
@@ -112,25 +112,25 @@ impl App {
 
     pub(super) fn start_verdict(&mut self) {
         if self.need_target().is_some() {
-            self.picking_verdict = true;
+            self.mode = Mode::Verdict;
         }
     }
 
     /// A key while the verdict picker is open: a digit picks, 0 clears, anything else cancels.
     pub(super) fn pick_verdict(&mut self, key: Key) {
-        self.picking_verdict = false;
+        self.mode = Mode::Normal;
         let digit = match key.code {
             Code::Char(c) => c.to_digit(10),
             _ => None,
         };
         let Some(n) = digit else {
-            self.message = Some("no verdict given".into());
+            self.status.message = Some("no verdict given".into());
             return;
         };
         let Some(target) = self.review_target() else {
             return;
         };
-        let Some(session) = self.review.as_mut() else {
+        let Some(session) = self.review.session.as_mut() else {
             return;
         };
         let result = if n == 0 {
@@ -143,7 +143,7 @@ impl App {
                     .set_verdict(&target, &v)
                     .map(|()| format!("{}: {v}", target.kind.name())),
                 None => {
-                    self.message = Some(format!(
+                    self.status.message = Some(format!(
                         "no verdict {n}: there are {}",
                         session.verdicts().len()
                     ));
@@ -158,6 +158,7 @@ impl App {
     pub fn verdict_prompt(&self) -> String {
         let list: Vec<String> = self
             .review
+            .session
             .as_ref()
             .map(|s| s.verdicts().to_vec())
             .unwrap_or_default()
@@ -174,28 +175,31 @@ impl App {
             return;
         };
         if let Some(crate::review::Access::ReadOnly(reason)) =
-            self.review.as_ref().map(|s| s.access())
+            self.review.session.as_ref().map(|s| s.access())
         {
-            self.message = Some(format!("review changes cannot be saved: {reason}"));
+            self.status.message = Some(format!("review changes cannot be saved: {reason}"));
             return;
         }
         let existing = self
             .review
+            .session
             .as_ref()
             .and_then(|s| s.mark(target.kind, target.doc, target.span))
             .map(|m| m.note.clone())
             .unwrap_or_default();
         let mut line = InputLine::new(Scope::FocusedPane);
         line.insert(&existing);
-        self.input = Some(line);
-        self.input_purpose = InputPurpose::Note;
+        self.mode = Mode::Input {
+            line,
+            purpose: InputPurpose::Note,
+        };
     }
 
     pub(super) fn finish_note(&mut self, text: &str) {
         let Some(target) = self.review_target() else {
             return;
         };
-        let Some(session) = self.review.as_mut() else {
+        let Some(session) = self.review.session.as_mut() else {
             return;
         };
         let result = session.set_note(&target, text.trim()).map(|()| {
@@ -212,14 +216,14 @@ impl App {
         let Some(target) = self.need_target() else {
             return;
         };
-        let Some(session) = self.review.as_mut() else {
+        let Some(session) = self.review.session.as_mut() else {
             return;
         };
         let Some(id) = session
             .mark(target.kind, target.doc, target.span)
             .map(|m| m.id)
         else {
-            self.message = Some("nothing recorded here".into());
+            self.status.message = Some("nothing recorded here".into());
             return;
         };
         let result = session
@@ -230,11 +234,11 @@ impl App {
 
     /// Save at once after every change; say so if it cannot be saved.
     fn after_change(&mut self, result: Result<String, ReviewError>) {
-        self.panel_cache.borrow_mut().clear();
-        let Some(session) = self.review.as_mut() else {
+        self.caches.panel.borrow_mut().clear();
+        let Some(session) = self.review.session.as_mut() else {
             return;
         };
-        self.message = Some(match result.and_then(|msg| session.save().map(|_| msg)) {
+        self.status.message = Some(match result.and_then(|msg| session.save().map(|_| msg)) {
             Ok(msg) => format!("{msg} (saved)"),
             Err(e) => e.to_string(),
         });
@@ -243,10 +247,11 @@ impl App {
     pub(super) fn cycle_review_filter(&mut self) {
         let verdicts: Vec<String> = self
             .review
+            .session
             .as_ref()
             .map(|s| s.verdicts().to_vec())
             .unwrap_or_default();
-        self.review_filter = match &self.review_filter {
+        self.review.filter = match &self.review.filter {
             ReviewFilter::All => ReviewFilter::Unreviewed,
             ReviewFilter::Unreviewed => verdicts
                 .first()
@@ -261,40 +266,39 @@ impl App {
         };
         self.panel.open = true;
         self.panel.selected = [0; 5];
-        self.message = Some(format!("panel shows {}", self.review_filter.label()));
+        self.status.message = Some(format!("panel shows {}", self.review.filter.label()));
     }
 
     pub(super) fn export_review(&mut self) {
-        let Some(session) = self.review.as_ref() else {
-            self.message = Some("no review session to export".into());
+        let Some(session) = self.review.session.as_ref() else {
+            self.status.message = Some("no review session to export".into());
             return;
         };
         let path = session.path().with_extension("md");
         let written = std::fs::File::create(&path)
             .map_err(ReviewError::from)
             .and_then(|mut f| session.export(ExportFormat::Md, &mut f));
-        self.message = Some(match written {
+        self.status.message = Some(match written {
             Ok(()) => format!("review exported to {}", path.display()),
             Err(e) => format!("{}: {e}", path.display()),
         });
     }
 
     /// The mark recorded on an item of this kind and span, if any.
-    pub fn mark_for(&self, kind: ItemKind, doc: usize, span: Span) -> Option<&Mark> {
-        self.review.as_ref()?.mark(kind, DocId(doc as u32), span)
+    pub fn mark_for(&self, kind: ItemKind, doc: DocId, span: Span) -> Option<&Mark> {
+        self.review.session.as_ref()?.mark(kind, doc, span)
     }
 
     /// A live mark overlapping a sentence, for the gutter.
-    pub fn mark_in_sentence(&self, doc: usize, sentence: u32) -> Option<&Mark> {
-        let session: &Session = self.review.as_ref()?;
+    pub fn mark_in_sentence(&self, doc: DocId, sentence: u32) -> Option<&Mark> {
+        let session: &Session = self.review.session.as_ref()?;
         let span = self
             .model
             .corpus
-            .documents
             .get(doc)?
             .sentences
             .get(sentence as usize)?
             .span;
-        session.marks_in(DocId(doc as u32), span).next()
+        session.marks_in(doc, span).next()
     }
 }

@@ -2,7 +2,7 @@
 //! capital letter is case-sensitive), and stepping from one match to the next.
 
 use super::app::App;
-use crate::document::{Corpus, Span};
+use crate::document::{Corpus, DocId, PerDoc, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -15,15 +15,15 @@ pub struct Search {
     pub query: String,
     pub scope: Scope,
     /// Per document, the matches in text order (empty for documents out of scope).
-    pub matches: Vec<Vec<Span>>,
+    pub matches: PerDoc<Vec<Span>>,
     /// The match last stepped to: document and start byte.
-    pub current: Option<(usize, u32)>,
+    pub current: Option<(DocId, u32)>,
 }
 
 /// Where a step landed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    pub doc: usize,
+    pub doc: DocId,
     pub span: Span,
     pub sentence: u32,
     pub index: usize,
@@ -32,19 +32,20 @@ pub struct Hit {
 }
 
 impl Search {
-    pub fn new(corpus: &Corpus, query: &str, scope: Scope, focus: usize) -> Search {
-        let matches = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(d, doc)| {
-                if scope == Scope::AllPanes || d == focus {
-                    find_all(&doc.text, query)
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
+    pub fn new(corpus: &Corpus, query: &str, scope: Scope, focus: DocId) -> Search {
+        let matches = PerDoc::from_vec(
+            corpus
+                .documents
+                .iter()
+                .map(|doc| {
+                    if scope == Scope::AllPanes || doc.id == focus {
+                        find_all(&doc.text, query)
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect(),
+        );
         Search {
             query: query.to_string(),
             scope,
@@ -54,10 +55,10 @@ impl Search {
     }
 
     pub fn total(&self) -> usize {
-        self.matches.iter().map(Vec::len).sum()
+        self.matches.values().map(Vec::len).sum()
     }
 
-    pub fn in_doc(&self, doc: usize) -> &[Span] {
+    pub fn in_doc(&self, doc: DocId) -> &[Span] {
         self.matches.get(doc).map_or(&[], Vec::as_slice)
     }
 
@@ -67,17 +68,16 @@ impl Search {
     pub fn step(
         &self,
         corpus: &Corpus,
-        from: (usize, u32),
+        from: (DocId, u32),
         forward: bool,
         inclusive: bool,
     ) -> Option<Hit> {
-        let all: Vec<(usize, Span)> = self
+        let all: Vec<(DocId, Span)> = self
             .matches
             .iter()
-            .enumerate()
             .flat_map(|(d, spans)| spans.iter().map(move |s| (d, *s)))
             .collect();
-        let key = |&(d, s): &(usize, Span)| (d, s.start);
+        let key = |&(d, s): &(DocId, Span)| (d, s.start);
         let (index, wrapped) = if forward {
             let i = all.partition_point(|m| {
                 if inclusive {
@@ -94,7 +94,7 @@ impl Search {
             }
         };
         let (doc, span) = *all.get(index)?;
-        let sentence = corpus.documents.get(doc).map_or(0, |d| {
+        let sentence = corpus.get(doc).map_or(0, |d| {
             d.sentences
                 .partition_point(|s| s.span.end <= span.start)
                 .min(d.sentences.len().saturating_sub(1)) as u32
@@ -133,11 +133,11 @@ impl App {
             self.search = None;
             return;
         }
-        let search = Search::new(&self.model.corpus, query, scope, self.focus);
+        let search = Search::new(&self.model.corpus, query, scope, self.screen.focus);
         let total = search.total();
         self.search = Some(search);
         if total == 0 {
-            self.message = Some(format!("no match for “{query}”"));
+            self.status.message = Some(format!("no match for “{query}”"));
             return;
         }
         self.search_step(true);
@@ -145,16 +145,16 @@ impl App {
 
     pub(super) fn search_step(&mut self, forward: bool) {
         let Some(search) = self.search.as_ref() else {
-            self.message = Some("no search yet: press / to search".into());
+            self.status.message = Some("no search yet: press / to search".into());
             return;
         };
-        let f = self.focus;
+        let f = self.screen.focus;
         // From the match last visited while the cursor is still on it, else from the cursor.
         let here = (f, self.cursor_start(f));
         let on_current = search.current.filter(|&(d, at)| {
             d == f
-                && self.model.corpus.documents.get(d).is_some_and(|doc| {
-                    let cur = self.cursor.get(d).copied().unwrap_or(0) as usize;
+                && self.model.corpus.get(d).is_some_and(|doc| {
+                    let cur = self.cursor(d) as usize;
                     doc.sentences
                         .get(cur)
                         .is_some_and(|s| s.span.start <= at && at < s.span.end)
@@ -172,16 +172,16 @@ impl App {
                 }
                 let (index, total) = (hit.index + 1, hit.of);
                 if hit.doc != f {
-                    self.focus = hit.doc;
+                    self.screen.focus = hit.doc;
                 }
                 self.set_cursor(hit.doc, hit.sentence);
                 self.keep_focus_visible();
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "match {index}/{total}{}",
                     if wrapped { " (wrapped)" } else { "" }
                 ));
             }
-            None => self.message = Some("no match".into()),
+            None => self.status.message = Some("no match".into()),
         }
     }
 }

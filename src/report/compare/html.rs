@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use super::{RowKind, pieces, row_view};
-use crate::compare::Comparison;
-use crate::document::Corpus;
+use crate::compare::{AlignedView, Comparison};
+use crate::document::{Corpus, DocId};
 
 const STYLE: &str = "body{font:15px/1.45 Georgia,serif;margin:1.5em;color:#222;background:#fff}\
 h1{font-size:1.3em}table{border-collapse:collapse;width:100%}\
@@ -122,8 +122,10 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
         )?;
     }
     writeln!(out, "</tr>")?;
+    // The first document is the reference: its changed words are those another version lacks.
+    let aligned = AlignedView::build(corpus, cmp, DocId(0));
     for row in 0..cmp.rows().len() {
-        let view = row_view(corpus, cmp, row);
+        let view = row_view(corpus, cmp, &aligned, row);
         let (class, mark) = match &view.kind {
             RowKind::Boilerplate => ("boilerplate", "boilerplate".to_string()),
             RowKind::Unique => ("unique", "only here".to_string()),
@@ -134,8 +136,16 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
                     .collect();
                 ("moved", format!("moved ↷ {}", places.join(", ")))
             }
-            RowKind::Identical => ("identical", "identical".to_string()),
-            RowKind::Paraphrase(sim) => ("paraphrase", format!("paraphrase {sim:.2}")),
+            RowKind::Identical { missing } => {
+                ("identical", format!("identical{}", super::not_in(missing)))
+            }
+            RowKind::Paraphrase {
+                similarity,
+                missing,
+            } => (
+                "paraphrase",
+                format!("paraphrase {similarity:.2}{}", super::not_in(missing)),
+            ),
         };
         write!(
             out,
@@ -143,12 +153,7 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
             escape(&mark)
         )?;
         for d in &corpus.documents {
-            let Some((k, cell)) = view
-                .cells
-                .iter()
-                .enumerate()
-                .find(|(_, c)| c.doc.id == d.id)
-            else {
+            let Some(cell) = view.cells.iter().find(|c| c.doc.id == d.id) else {
                 write!(out, "<td></td>")?;
                 continue;
             };
@@ -157,7 +162,11 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
                 "<td><span class=\"sid\">s{}</span>",
                 cell.sentences.start
             )?;
-            let class = if k == 0 { "chg0" } else { "chg1" };
+            let class = if d.id == aligned.reference() {
+                "chg0"
+            } else {
+                "chg1"
+            };
             for (text, changed) in pieces(cell) {
                 if changed {
                     write!(out, "<span class=\"{class}\">{}</span>", escape(text))?;

@@ -7,7 +7,7 @@ pub mod text;
 
 use std::io::{self, Write};
 
-use crate::compare::{Comparison, LinkKind, OpKind, SentRange};
+use crate::compare::{AlignedView, Comparison, Relation, SentRange, SentenceView};
 use crate::document::{Corpus, DocId, Document, Span};
 
 /// The renderings of `parallax compare`.
@@ -43,7 +43,7 @@ pub fn render(
     out.flush()
 }
 
-/// How a row's sentences relate, for its marker.
+/// How a row's sentences relate, for its marker: read off the aligned view.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum RowKind {
     /// Page furniture, never compared.
@@ -52,9 +52,13 @@ pub(crate) enum RowKind {
     Unique,
     /// Only one document has it here; the others have it elsewhere.
     Moved(Vec<(DocId, SentRange)>),
-    Identical,
-    /// Reworded; the lowest similarity among the row's links.
-    Paraphrase(f32),
+    /// The same words in every document of the row; `missing` lists the documents without it.
+    Identical { missing: Vec<DocId> },
+    /// Reworded (the lowest similarity among the row's links); `missing` as above.
+    Paraphrase {
+        similarity: f32,
+        missing: Vec<DocId>,
+    },
 }
 
 /// One document's part of a row.
@@ -62,7 +66,7 @@ pub(crate) struct Cell<'a> {
     pub doc: &'a Document,
     pub sentences: SentRange,
     /// Byte spans of the words that differ from the row's other documents, sorted.
-    pub changed: Vec<Span>,
+    pub changed: &'a [Span],
 }
 
 pub(crate) struct RowView<'a> {
@@ -70,102 +74,98 @@ pub(crate) struct RowView<'a> {
     pub cells: Vec<Cell<'a>>,
 }
 
-/// The cells of `row`. The first document present is the reference: the others' changed
-/// words are those that differ from it, and its own are those any other document changed.
-pub(crate) fn row_view<'a>(corpus: &'a Corpus, cmp: &Comparison, row: usize) -> RowView<'a> {
+/// The cells of `row` as the aligned view sees them from its reference.
+pub(crate) fn row_view<'a>(
+    corpus: &'a Corpus,
+    cmp: &Comparison,
+    view: &'a AlignedView,
+    row: usize,
+) -> RowView<'a> {
     let rows = cmp.rows();
-    let present: Vec<(DocId, SentRange)> = corpus
-        .documents
-        .iter()
-        .filter_map(|d| Some((d.id, rows.cell(row, d.id)?)))
-        .collect();
-    let mut cells: Vec<Cell<'a>> = present
-        .iter()
-        .filter_map(|&(id, sentences)| {
+    let cells: Vec<Cell<'a>> = rows
+        .cells(row)
+        .filter_map(|(id, sentences)| {
+            let doc = corpus.get(id)?;
+            let span = span_of(doc, sentences)?;
             Some(Cell {
-                doc: corpus.get(id)?,
+                doc,
                 sentences,
-                changed: Vec::new(),
+                changed: view.changed(id, span),
             })
         })
         .collect();
-    let Some(&(reference, ref_range)) = present.first() else {
-        return RowView {
-            kind: RowKind::Unique,
-            cells,
-        };
-    };
-    if present.len() == 1 {
-        let boilerplate = cells.first().is_some_and(|c| {
-            c.doc
-                .sentences
-                .get(ref_range.range())
-                .is_some_and(|s| s.iter().all(|s| s.boilerplate))
-        });
-        let moved: Vec<(DocId, SentRange)> = ref_range
-            .range()
-            .flat_map(|s| cmp.counterparts(reference, s))
+    let relations: Vec<SentenceView> = cells
+        .iter()
+        .flat_map(|c| {
+            c.sentences
+                .range()
+                .filter_map(|s| view.sentence(c.doc.id, s))
+        })
+        .copied()
+        .collect();
+    let support: Vec<DocId> = rows.support(row).collect();
+    let missing: Vec<DocId> = corpus
+        .documents
+        .iter()
+        .map(|d| d.id)
+        .filter(|d| !support.contains(d))
+        .collect();
+    let all = |r: Relation| !relations.is_empty() && relations.iter().all(|v| v.relation == r);
+    let kind = if all(Relation::Boilerplate) {
+        RowKind::Boilerplate
+    } else if cells.len() == 1 {
+        let moved: Vec<(DocId, SentRange)> = cells
+            .iter()
+            .flat_map(|c| {
+                c.sentences
+                    .range()
+                    .flat_map(|s| cmp.counterparts(c.doc.id, s))
+            })
             .map(|c| (c.doc, c.sentences))
             .collect();
-        let kind = match (boilerplate, moved.is_empty()) {
-            (true, _) => RowKind::Boilerplate,
-            (false, true) => RowKind::Unique,
-            (false, false) => RowKind::Moved(moved),
-        };
-        return RowView { kind, cells };
-    }
-
-    let mut identical = true;
-    let mut lowest = 1f32;
-    let mut ref_changed = Vec::new();
-    for (cell, &(other, other_range)) in cells.iter_mut().zip(&present).skip(1) {
-        let Some(al) = cmp.alignment(reference, other) else {
-            continue;
-        };
-        let ref_is_a = al.a == reference;
-        let link = ref_range
-            .range()
-            .flat_map(|s| cmp.counterparts(reference, s))
-            .find(|c| c.doc == other && c.sentences == other_range && c.kind != LinkKind::Moved)
-            .and_then(|c| al.links.get(c.link));
-        let Some(link) = link else { continue };
-        identical &= link.kind == LinkKind::Identical;
-        lowest = lowest.min(link.similarity);
-        for op in link.ops.iter().filter(|op| op.kind != OpKind::Equal) {
-            let (mine, theirs) = if ref_is_a { (op.a, op.b) } else { (op.b, op.a) };
-            if !mine.is_empty() {
-                ref_changed.push(mine);
-            }
-            if !theirs.is_empty() {
-                cell.changed.push(theirs);
-            }
+        if moved.is_empty() {
+            RowKind::Unique
+        } else {
+            RowKind::Moved(moved)
         }
-    }
-    if let Some(first) = cells.first_mut() {
-        first.changed = ref_changed;
-    }
-    for cell in &mut cells {
-        cell.changed = merge(std::mem::take(&mut cell.changed));
-    }
-    let kind = if identical {
-        RowKind::Identical
+    } else if cells.len() > 1 && view_same(view, rows, row) {
+        RowKind::Identical { missing }
     } else {
-        RowKind::Paraphrase(lowest)
+        let similarity = relations
+            .iter()
+            .filter_map(|v| v.similarity)
+            .fold(1f32, f32::min);
+        RowKind::Paraphrase {
+            similarity,
+            missing,
+        }
     };
     RowView { kind, cells }
 }
 
-/// Sort and merge overlapping spans.
-fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
+/// Whether every document present in `row` says the same words there.
+fn view_same(view: &AlignedView, rows: &crate::compare::Rows, row: usize) -> bool {
+    let present: Vec<DocId> = rows.cells(row).map(|(d, _)| d).collect();
+    view.same_in(row, &present)
+}
+
+/// " · not in [1] [2]" for the documents a row lacks (nothing when every document has it).
+pub(crate) fn not_in(missing: &[DocId]) -> String {
+    if missing.is_empty() {
+        return String::new();
     }
-    out
+    let docs: Vec<String> = missing.iter().map(|d| format!("[{}]", d.0)).collect();
+    format!(" · not in {}", docs.join(" "))
+}
+
+/// The byte span from the first to the last sentence of a range.
+fn span_of(doc: &Document, sentences: SentRange) -> Option<Span> {
+    let first = doc.sentences.get(sentences.start as usize)?;
+    let last = doc.sentences.get(sentences.end.checked_sub(1)? as usize)?;
+    Some(Span {
+        start: first.span.start,
+        end: last.span.end,
+    })
 }
 
 /// The text of a cell split into `(text, changed)` pieces, sentences joined by a space.

@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{RowKind, pieces, row_view};
-use crate::compare::{Comparison, SideStats};
-use crate::document::Corpus;
+use super::{RowKind, not_in, pieces, row_view};
+use crate::compare::{AlignedView, Comparison, SideStats};
+use crate::document::{Corpus, DocId};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
@@ -92,8 +92,10 @@ pub fn report(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     stats(corpus, cmp, style, out)?;
+    // The first document is the reference: its changed words are those another version lacks.
+    let aligned = AlignedView::build(corpus, cmp, DocId(0));
     for row in 0..cmp.rows().len() {
-        let view = row_view(corpus, cmp, row);
+        let view = row_view(corpus, cmp, &aligned, row);
         writeln!(out)?;
         let marker = match &view.kind {
             RowKind::Boilerplate => style.paint(DIM, "· boilerplate"),
@@ -105,12 +107,15 @@ pub fn report(
                     .collect();
                 style.paint(BOLD, &format!("↷ moved, see {}", places.join(", ")))
             }
-            RowKind::Identical => "= identical".to_string(),
-            RowKind::Paraphrase(sim) => format!("~ paraphrase {sim:.2}"),
+            RowKind::Identical { missing } => format!("= identical{}", not_in(missing)),
+            RowKind::Paraphrase {
+                similarity,
+                missing,
+            } => format!("~ paraphrase {similarity:.2}{}", not_in(missing)),
         };
         writeln!(out, "{marker}")?;
-        for (k, cell) in view.cells.iter().enumerate() {
-            let (open, close, colour) = if k == 0 {
+        for cell in &view.cells {
+            let (open, close, colour) = if cell.doc.id == aligned.reference() {
                 ("[-", "-]", RED)
             } else {
                 ("{+", "+}", GREEN)

@@ -2,29 +2,30 @@
 //! an entity, the side panel, the drift view, and what is said when there is nothing to find.
 
 use super::{app, app_with, corpus_of, cursor_text, press, samples, screen};
-use crate::tui::app::Overlay;
+use crate::document::DocId;
+use crate::tui::app::{Mode, Overlay};
 use crate::tui::items::Kind;
 use crate::tui::panel::{Status, Tab, Target};
 
 #[test]
 fn quote_jumps_visit_every_quote_in_order() {
     let mut a = app((120, 40));
-    let total = a.items().list(Kind::Quote, 0).len();
+    let total = a.items().list(Kind::Quote, DocId(0)).len();
     assert!(total >= 6, "the wire has quotes");
     let mut seen = Vec::new();
     for _ in 0..total {
         press(&mut a, "]q");
         let item = a.item.unwrap();
-        assert_eq!((item.kind, item.doc), (Kind::Quote, 0));
+        assert_eq!((item.kind, item.doc), (Kind::Quote, DocId(0)));
         let span = a.items().span(item).unwrap();
         let d = &a.model.corpus.documents[0];
-        let sentence = d.sentences[a.cursor[0] as usize].span;
+        let sentence = d.sentences[a.cursor(DocId(0)) as usize].span;
         assert!(sentence.start <= span.start && span.start < sentence.end);
         seen.push(span.start);
     }
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "in text order");
     press(&mut a, "]q");
-    assert_eq!(a.message.as_deref(), Some("no more quotes below"));
+    assert_eq!(a.status.message.as_deref(), Some("no more quotes below"));
     press(&mut a, "[q");
     assert_eq!(
         a.items().span(a.item.unwrap()).unwrap().start,
@@ -60,12 +61,12 @@ fn same_quote_in_another_version() {
     let mut a = app((120, 40));
     press(&mut a, "/forty minutes<Enter>]q");
     let from = a.item.unwrap();
-    assert!(cursor_text(&a, 0).contains("forty minutes"));
+    assert!(cursor_text(&a, DocId(0)).contains("forty minutes"));
     press(&mut a, "O");
     let to = a.item.unwrap();
     assert_ne!(to.doc, from.doc);
-    assert_eq!(a.focus, to.doc);
-    let d = &a.model.corpus.documents[to.doc];
+    assert_eq!(a.screen.focus, to.doc);
+    let d = &a.model.corpus.documents[to.doc.index()];
     assert!(
         d.slice(a.items().span(to).unwrap())
             .contains("forty minutes")
@@ -87,15 +88,21 @@ fn following_an_entity_crosses_versions_and_aliases() {
         press(&mut a, "*");
         let m = a.item.unwrap();
         assert_eq!(a.items().entity_of(m), Some(entity));
-        assert_eq!(a.focus, m.doc, "the pane of the mention has focus");
+        assert_eq!(a.screen.focus, m.doc, "the pane of the mention has focus");
         docs.insert(m.doc);
-        let d = &a.model.corpus.documents[m.doc];
+        let d = &a.model.corpus.documents[m.doc.index()];
         texts.insert(d.slice(a.items().span(m).unwrap()).to_string());
     }
     assert_eq!(a.item, Some(start), "cycles back to the start");
     assert_eq!(docs.len(), 3, "Marand is in every version");
     assert!(texts.contains("Marand"), "surname alias: {texts:?}");
-    assert!(a.message.as_deref().unwrap().contains("in 3 versions"));
+    assert!(
+        a.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("in 3 versions")
+    );
     press(&mut a, "#");
     assert_ne!(a.item, Some(start));
 }
@@ -104,17 +111,20 @@ fn following_an_entity_crosses_versions_and_aliases() {
 fn panel_lists_and_jumps() {
     let mut a = app((160, 40));
     press(&mut a, "p");
-    assert!(a.panel.open && a.panel.focused);
+    assert!(a.panel.open && a.mode == Mode::Panel);
     assert_eq!(a.panel.tab, Tab::Quotes);
     let quotes = a.panel_rows(Tab::Quotes);
     assert!(quotes.iter().all(|r| r.status.len() == 3));
     assert_eq!(quotes[0].status[0], Status::Here);
     press(&mut a, "jj<Enter>");
     assert!(
-        !a.panel.focused && a.panel.open,
+        a.mode == Mode::Normal && a.panel.open,
         "Enter jumps and leaves the panel open"
     );
     assert_eq!(Some(Target::Item(a.item.unwrap())), Some(quotes[2].target));
+    // `p` on the open panel without the keys closes it; again opens it with the keys.
+    press(&mut a, "p");
+    assert!(!a.panel.open, "p closes the panel whichever has the keys");
     // Entities sorted by mentions, with counts per version.
     press(&mut a, "ph");
     assert_eq!(a.panel.tab, Tab::Entities);
@@ -143,7 +153,7 @@ fn panel_lists_and_jumps() {
         a.items().entity_of(a.item.unwrap()),
         a.items().entity_of(reyl)
     );
-    press(&mut a, "p<Esc>");
+    press(&mut a, "pp<Esc>");
     assert!(a.panel.filter.is_empty(), "Esc clears the filter");
     press(&mut a, "p");
     assert!(!a.panel.open, "p closes the focused panel");
@@ -173,13 +183,13 @@ fn drift_view_shows_every_wording() {
     let mut a = app((120, 40));
     press(&mut a, "/careless in practice<Enter>[q]q");
     press(&mut a, "d");
-    assert!(matches!(a.overlay, Some(Overlay::Drift { .. })));
+    assert!(matches!(a.mode, Mode::Overlay(Overlay::Drift { .. })));
     let shown = screen(samples(), (120, 40), "/careless in practice<Enter>[q]qd");
     assert!(shown.contains("careless in practice"), "{shown}");
     assert!(shown.contains("reckless in practice"), "{shown}");
     assert!(shown.contains("negligent in practice"), "{shown}");
     press(&mut a, "x");
-    assert!(a.overlay.is_none());
+    assert_eq!(a.mode, Mode::Normal);
 }
 
 #[test]
@@ -188,7 +198,7 @@ fn annotations_toggle_and_gutter_signs() {
     assert!(shown.contains("≠“") || shown.contains("≠"), "{shown}");
     let mut a = app((120, 30));
     press(&mut a, "A");
-    assert!(!a.annotations);
+    assert!(!a.screen.annotations);
     let plain = screen(samples(), (120, 30), "A]q");
     assert!(
         !plain.contains('§') && !plain.contains('“') || plain.contains("“We"),
@@ -201,22 +211,27 @@ fn documents_without_quotes_or_names_say_so() {
     let text = "the water rose slowly. it kept rising all night. nobody was hurt.";
     let mut a = app_with(corpus_of(&[text, text]), (100, 20), "");
     press(&mut a, "]q");
-    assert_eq!(a.message.as_deref(), Some("no quotes in this document"));
+    assert_eq!(
+        a.status.message.as_deref(),
+        Some("no quotes in this document")
+    );
     press(&mut a, "]e");
     assert_eq!(
-        a.message.as_deref(),
+        a.status.message.as_deref(),
         Some("no named entities in this document")
     );
     press(&mut a, "*");
     assert!(
-        a.message
+        a.status
+            .message
             .as_deref()
             .unwrap()
             .starts_with("no named entity here")
     );
     press(&mut a, "O");
     assert!(
-        a.message
+        a.status
+            .message
             .as_deref()
             .unwrap()
             .starts_with("not on a quote or claim")
@@ -244,7 +259,7 @@ fn item_jumps_start_from_the_cursor_after_other_moves() {
         1,
         "from the top again"
     );
-    let last = a.items().list(Kind::Quote, 0).len();
+    let last = a.items().list(Kind::Quote, DocId(0)).len();
     press(&mut a, "G[q");
     assert_eq!(
         a.items().ordinal(a.item.unwrap()).0,

@@ -6,15 +6,15 @@ mod review;
 
 use std::sync::Arc;
 
-use super::app::{App, Layout, Overlay};
+use super::app::{App, Layout, Mode, Overlay};
 use super::flow::Block;
 use super::keymap::parse_sequence;
-use super::model::Mark;
 use super::theme::Depth;
 use super::{Setup, analyse, render};
+use crate::compare::Relation;
 use crate::config;
 use crate::document::load::{from_bytes, sample_sources};
-use crate::document::{Corpus, LoadOptions, Origin};
+use crate::document::{Corpus, DocId, LoadOptions, Origin};
 
 pub(super) fn samples() -> Corpus {
     Corpus::load(&sample_sources(), &LoadOptions::default()).unwrap()
@@ -46,6 +46,10 @@ pub(super) fn app(size: (u16, u16)) -> App {
     app_with(samples(), size, "")
 }
 
+fn ids(docs: &[u32]) -> Vec<DocId> {
+    docs.iter().map(|&d| DocId(d)).collect()
+}
+
 pub(super) fn press(app: &mut App, keys: &str) {
     for k in parse_sequence(keys).unwrap() {
         app.handle_key(k.to_event());
@@ -56,19 +60,19 @@ pub(super) fn screen(corpus: Corpus, size: (u16, u16), keys: &str) -> String {
     render(corpus, setup(""), size, keys, false).unwrap()
 }
 
-pub(super) fn cursor_text(app: &App, doc: usize) -> String {
-    let d = &app.model.corpus.documents[doc];
-    d.slice(d.sentences[app.cursor[doc] as usize].span)
+pub(super) fn cursor_text(app: &App, doc: DocId) -> String {
+    let d = &app.model.corpus.documents[doc.index()];
+    d.slice(d.sentences[app.cursor(doc) as usize].span)
         .to_string()
 }
 
 /// The focused cursor's sentence lies inside the visible body.
 pub(super) fn assert_cursor_visible(app: &App) {
     let geo = app.geometry();
-    let doc = app.focus;
-    let block = app.sentence_block(doc, app.cursor[doc]).unwrap();
+    let doc = app.screen.focus;
+    let block = app.sentence_block(doc, app.cursor(doc)).unwrap();
     let m = app.measure(doc, &geo);
-    let line = m.sentence_line(block, doc, app.cursor[doc]);
+    let line = m.sentence_line(block, doc, app.cursor(doc));
     let pos = super::flow::Pos { block, line };
     let d = m.distance(app.top(doc), pos, usize::from(geo.body_height));
     assert!(
@@ -83,56 +87,63 @@ pub(super) fn assert_cursor_visible(app: &App) {
 fn sentence_moves_keep_the_cursor_visible() {
     let mut a = app((80, 24));
     press(&mut a, "jjj");
-    assert_eq!(a.cursor[0], 3);
+    assert_eq!(a.cursor(DocId(0)), 3);
     press(&mut a, "k");
-    assert_eq!(a.cursor[0], 2);
+    assert_eq!(a.cursor(DocId(0)), 2);
     for _ in 0..40 {
         press(&mut a, "j");
         assert_cursor_visible(&a);
     }
     assert_eq!(
-        a.cursor[0] as usize,
-        a.model.sentence_count(0) - 1,
+        a.cursor(DocId(0)) as usize,
+        a.model.sentence_count(DocId(0)) - 1,
         "stops at the end"
     );
     press(&mut a, "gg");
-    assert_eq!(a.cursor[0], 0);
-    assert_eq!(a.top(0), Default::default());
+    assert_eq!(a.cursor(DocId(0)), 0);
+    assert_eq!(a.top(DocId(0)), Default::default());
     press(&mut a, "G");
-    assert_eq!(a.cursor[0] as usize, a.model.sentence_count(0) - 1);
+    assert_eq!(
+        a.cursor(DocId(0)) as usize,
+        a.model.sentence_count(DocId(0)) - 1
+    );
     assert_cursor_visible(&a);
 }
 
 #[test]
 fn scrolling_moves_the_view_and_drags_the_cursor() {
     let mut a = app((80, 24));
-    let top = a.top(0);
+    let top = a.top(DocId(0));
     press(&mut a, "<C-d>");
-    assert!(a.top(0) > top);
+    assert!(a.top(DocId(0)) > top);
     assert_cursor_visible(&a);
     press(&mut a, "<C-f><C-f>");
     assert_cursor_visible(&a);
     press(&mut a, "<C-u><C-b><C-b><C-b><C-b>");
-    assert_eq!(a.top(0), Default::default());
+    assert_eq!(a.top(DocId(0)), Default::default());
     press(&mut a, "<C-e>");
-    assert_eq!(a.top(0).block * 100 + a.top(0).line, 1, "one line down");
+    assert_eq!(
+        a.top(DocId(0)).block * 100 + a.top(DocId(0)).line,
+        1,
+        "one line down"
+    );
     press(&mut a, "<C-y>");
-    assert_eq!(a.top(0), Default::default());
+    assert_eq!(a.top(DocId(0)), Default::default());
 }
 
 #[test]
 fn focus_moves_between_panes_and_wraps() {
     let mut a = app((120, 30));
     press(&mut a, "l");
-    assert_eq!(a.focus, 1);
+    assert_eq!(a.screen.focus, DocId(1));
     press(&mut a, "<Tab>");
-    assert_eq!(a.focus, 2);
+    assert_eq!(a.screen.focus, DocId(2));
     press(&mut a, "l");
-    assert_eq!(a.focus, 0, "wraps around");
+    assert_eq!(a.screen.focus, DocId(0), "wraps around");
     press(&mut a, "h");
-    assert_eq!(a.focus, 2);
+    assert_eq!(a.screen.focus, DocId(2));
     press(&mut a, "<S-Tab>");
-    assert_eq!(a.focus, 1);
+    assert_eq!(a.screen.focus, DocId(1));
 }
 
 #[test]
@@ -140,23 +151,26 @@ fn next_difference_visits_only_differences_in_order() {
     let mut a = app((120, 30));
     let mut seen = Vec::new();
     loop {
-        let before = a.cursor[0];
+        let before = a.cursor(DocId(0));
         press(&mut a, "]c");
-        if a.cursor[0] == before {
+        if a.cursor(DocId(0)) == before {
             break;
         }
-        assert!(a.cursor[0] > before);
+        assert!(a.cursor(DocId(0)) > before);
         assert!(matches!(
-            a.model.mark(0, a.cursor[0], 0),
-            Mark::Paraphrase | Mark::Moved | Mark::Unique
+            a.model.mark(DocId(0), a.cursor(DocId(0)), DocId(0)),
+            Some(Relation::Reworded | Relation::Moved | Relation::OnlyHere)
         ));
         assert_cursor_visible(&a);
-        seen.push(a.cursor[0]);
+        seen.push(a.cursor(DocId(0)));
     }
     assert!(seen.len() > 5, "the samples differ a lot: {seen:?}");
-    assert_eq!(a.message.as_deref(), Some("no more differences below"));
+    assert_eq!(
+        a.status.message.as_deref(),
+        Some("no more differences below")
+    );
     press(&mut a, "[c");
-    assert!(a.cursor[0] < *seen.last().unwrap());
+    assert!(a.cursor(DocId(0)) < *seen.last().unwrap());
 }
 
 #[test]
@@ -165,20 +179,30 @@ fn identical_documents_have_no_differences_and_fold() {
     let mut a = app_with(corpus_of(&[text, text]), (80, 24), "");
     press(&mut a, "]c");
     assert_eq!(
-        a.message.as_deref(),
+        a.status.message.as_deref(),
         Some("no differences: every sentence is shared verbatim")
     );
     press(&mut a, "zM");
-    assert!(a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
+    assert!(
+        a.aligned
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Fold { .. }))
+    );
     let folded = screen(corpus_of(&[text, text]), (80, 12), "zM");
     assert!(folded.contains("identical rows folded"), "{folded}");
     insta::assert_snapshot!("folded_80x12", folded);
     press(&mut a, "zR");
-    assert!(!a.aligned.iter().any(|b| matches!(b, Block::Fold { .. })));
+    assert!(
+        !a.aligned
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Fold { .. }))
+    );
     press(&mut a, "za");
-    assert_eq!(a.folded.len(), 1);
+    assert_eq!(a.aligned.folded.len(), 1);
     press(&mut a, "za");
-    assert!(a.folded.is_empty());
+    assert!(a.aligned.folded.is_empty());
 }
 
 #[test]
@@ -186,13 +210,13 @@ fn counterpart_jump_lands_on_the_linked_sentence() {
     let mut a = app((120, 30));
     // Dr. Reyl's second sentence is in every version.
     press(&mut a, "/Here they had<Enter>");
-    assert_eq!(a.focus, 0);
-    let from = a.cursor[0];
+    assert_eq!(a.screen.focus, DocId(0));
+    let from = a.cursor(DocId(0));
     press(&mut a, "o");
-    assert_ne!(a.focus, 0);
-    let target = a.model.counterpart(0, from, a.focus).unwrap();
-    assert_eq!(a.cursor[a.focus], target.start);
-    assert!(cursor_text(&a, a.focus).contains("forty minutes"));
+    assert_ne!(a.screen.focus, DocId(0));
+    let target = a.model.counterpart(DocId(0), from, a.screen.focus).unwrap();
+    assert_eq!(a.cursor(a.screen.focus), target.start);
+    assert!(cursor_text(&a, a.screen.focus).contains("forty minutes"));
 }
 
 #[test]
@@ -201,17 +225,24 @@ fn search_finds_highlights_and_steps() {
     press(&mut a, "/Reyl<Enter>");
     let total = a.search.as_ref().unwrap().total();
     assert!(total >= 6, "Reyl is named in every version");
-    assert!(cursor_text(&a, a.focus).contains("Reyl"));
-    let first = a.cursor[a.focus];
+    assert!(cursor_text(&a, a.screen.focus).contains("Reyl"));
+    let first = a.cursor(a.screen.focus);
     press(&mut a, "n");
-    assert!(a.cursor[a.focus] > first || a.message.as_deref().unwrap_or("").contains("wrapped"));
+    assert!(
+        a.cursor(a.screen.focus) > first
+            || a.status
+                .message
+                .as_deref()
+                .unwrap_or("")
+                .contains("wrapped")
+    );
     press(&mut a, "N");
-    assert_eq!(a.cursor[a.focus], first);
-    assert!(a.message.as_deref().unwrap().starts_with("match 1/"));
+    assert_eq!(a.cursor(a.screen.focus), first);
+    assert!(a.status.message.as_deref().unwrap().starts_with("match 1/"));
     press(&mut a, "<Esc>");
     assert!(a.search.is_none());
     press(&mut a, "/zzzz<Enter>");
-    assert_eq!(a.message.as_deref(), Some("no match for “zzzz”"));
+    assert_eq!(a.status.message.as_deref(), Some("no match for “zzzz”"));
 }
 
 #[test]
@@ -219,8 +250,8 @@ fn search_in_one_pane_only() {
     let mut a = app((120, 30));
     press(&mut a, "/<Tab>Reyl<Enter>");
     let s = a.search.as_ref().unwrap();
-    assert!(!s.in_doc(0).is_empty());
-    assert!(s.in_doc(1).is_empty() && s.in_doc(2).is_empty());
+    assert!(!s.in_doc(DocId(0)).is_empty());
+    assert!(s.in_doc(DocId(1)).is_empty() && s.in_doc(DocId(2)).is_empty());
 }
 
 #[test]
@@ -230,18 +261,36 @@ fn layout_sync_help_pending_and_quit() {
     press(&mut a, "t");
     assert_eq!(a.effective_layout(), Layout::Reading);
     press(&mut a, "s");
-    assert!(!a.sync);
+    assert!(!a.screen.sync);
     press(&mut a, "?");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(
+        a.mode,
+        Mode::Overlay(Overlay::Help {
+            scroll: 0,
+            over_panel: false
+        })
+    );
     press(&mut a, "j");
-    assert_eq!(a.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(
+        a.mode,
+        Mode::Overlay(Overlay::Help {
+            scroll: 1,
+            over_panel: false
+        })
+    );
     press(&mut a, "<Esc>");
-    assert_eq!(a.overlay, None);
+    assert_eq!(a.mode, Mode::Normal);
     press(&mut a, "g");
     assert!(a.pending_hint().unwrap().contains("g top"));
     press(&mut a, "x");
     assert!(a.pending.is_empty());
-    assert!(a.message.as_deref().unwrap().contains("gx is not bound"));
+    assert!(
+        a.status
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("gx is not bound")
+    );
     assert!(!a.quit);
     press(&mut a, "q");
     assert!(a.quit);
@@ -252,20 +301,24 @@ fn reading_mode_levels_counterparts_with_the_cursor() {
     let mut a = app((120, 30));
     press(&mut a, "t");
     press(&mut a, "/Ferrel Hall<Enter>");
-    let f = a.focus;
+    let f = a.screen.focus;
     let geo = a.geometry();
-    let line_of = |a: &App, doc: usize| {
-        let block = a.sentence_block(doc, a.cursor[doc]).unwrap();
+    let line_of = |a: &App, doc: DocId| {
+        let block = a.sentence_block(doc, a.cursor(doc)).unwrap();
         let m = a.measure(doc, &geo);
         let pos = super::flow::Pos {
             block,
-            line: m.sentence_line(block, doc, a.cursor[doc]),
+            line: m.sentence_line(block, doc, a.cursor(doc)),
         };
         m.distance(a.top(doc), pos, 100)
     };
-    for o in (0..3).filter(|&o| o != f) {
-        if a.model.counterpart(f, a.cursor[f], o).is_some() {
-            assert_eq!(line_of(&a, o), line_of(&a, f), "pane {o} level with {f}");
+    for o in DocId::all(3).filter(|&o| o != f) {
+        if a.model.counterpart(f, a.cursor(f), o).is_some() {
+            assert_eq!(
+                line_of(&a, o),
+                line_of(&a, f),
+                "pane {o:?} level with {f:?}"
+            );
         }
     }
 }
@@ -280,15 +333,15 @@ fn more_documents_than_panes_can_be_shifted() {
         "Epsilon five.",
     ];
     let mut a = app_with(corpus_of(&texts), (100, 20), "");
-    assert_eq!(a.geometry().visible, vec![0, 1, 2]);
+    assert_eq!(a.geometry().visible, ids(&[0, 1, 2]));
     press(&mut a, ">");
-    assert_eq!(a.geometry().visible, vec![1, 2, 3]);
+    assert_eq!(a.geometry().visible, ids(&[1, 2, 3]));
     press(&mut a, ">>");
-    assert_eq!(a.geometry().visible, vec![2, 3, 4]);
+    assert_eq!(a.geometry().visible, ids(&[2, 3, 4]));
     press(&mut a, "+");
     assert_eq!(a.geometry().visible.len(), 4);
     press(&mut a, "<lt><lt><lt>");
-    assert_eq!(a.geometry().visible[0], 0);
+    assert_eq!(a.geometry().visible[0], DocId(0));
     press(&mut a, "---");
     assert_eq!(a.geometry().visible.len(), 1);
 }
@@ -361,16 +414,16 @@ fn search_in_all_panes_visits_every_document() {
     let total = a.search.as_ref().unwrap().total();
     let mut docs = std::collections::BTreeSet::new();
     for _ in 0..total {
-        docs.insert(a.focus);
-        assert!(cursor_text(&a, a.focus).contains("Marand"));
+        docs.insert(a.screen.focus);
+        assert!(cursor_text(&a, a.screen.focus).contains("Marand"));
         press(&mut a, "n");
     }
     assert_eq!(docs.len(), 3, "every version has Marand");
-    assert!(a.message.as_deref().unwrap().contains("(wrapped)"));
-    assert!(a.message.as_deref().unwrap().starts_with("match 1/"));
+    assert!(a.status.message.as_deref().unwrap().contains("(wrapped)"));
+    assert!(a.status.message.as_deref().unwrap().starts_with("match 1/"));
     press(&mut a, "N");
     assert_eq!(
-        a.message.as_deref(),
+        a.status.message.as_deref(),
         Some(format!("match {total}/{total} (wrapped)").as_str())
     );
 }
@@ -382,10 +435,10 @@ fn one_document_alone_has_no_marks_and_no_differences() {
         (80, 12),
         "",
     );
-    assert_eq!(a.model.mark(0, 0, 0), Mark::Pending);
+    assert_eq!(a.model.mark(DocId(0), 0, DocId(0)), None);
     press(&mut a, "]c");
     assert_eq!(
-        a.message.as_deref(),
+        a.status.message.as_deref(),
         Some("one document alone: nothing to compare it with")
     );
 }

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use super::{press, samples};
 use crate::config;
+use crate::document::DocId;
 use crate::review::Place;
-use crate::tui::app::App;
+use crate::tui::app::{App, Mode};
 use crate::tui::panel::{Tab, Target};
 use crate::tui::theme::Depth;
 use crate::tui::{Setup, analyse};
@@ -32,26 +33,27 @@ fn verdicts_and_notes_are_saved_at_once_and_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = reviewing(dir.path());
     press(&mut a, "]a]av");
-    assert!(a.picking_verdict);
+    assert_eq!(a.mode, Mode::Verdict);
     press(&mut a, "2");
-    assert_eq!(a.message.as_deref(), Some("claim: disputed (saved)"));
+    assert_eq!(a.status.message.as_deref(), Some("claim: disputed (saved)"));
     let target = a.review_target().unwrap();
     press(&mut a, "iSource says otherwise<C-w>nothing<Enter>");
-    assert_eq!(a.message.as_deref(), Some("note written (saved)"));
+    assert_eq!(a.status.message.as_deref(), Some("note written (saved)"));
     // A difference: a sentence with no quote or claim of its own that moved in another version.
     press(&mut a, "<Esc>/It didn<Enter>v1");
     assert!(
-        a.message
+        a.status
+            .message
             .as_deref()
             .unwrap()
             .starts_with("difference: verified"),
         "{:?}",
-        a.message
+        a.status.message
     );
     drop(a);
 
     let b = reviewing(dir.path());
-    let session = b.review.as_ref().unwrap();
+    let session = b.review.session.as_ref().unwrap();
     let mark = session.mark(target.kind, target.doc, target.span).unwrap();
     assert_eq!(mark.verdict.as_deref(), Some("disputed"));
     assert_eq!(mark.note, "Source says nothing");
@@ -65,24 +67,24 @@ fn note_editing_prefills_and_clears() {
     let mut a = reviewing(dir.path());
     press(&mut a, "]qiFirst<Enter>");
     press(&mut a, "i");
-    assert_eq!(a.input.as_ref().unwrap().text(), "First");
+    assert!(matches!(&a.mode, Mode::Input { line, .. } if line.text() == "First"));
     press(&mut a, "<Esc>");
     let target = a.review_target().unwrap();
     assert_eq!(
-        a.mark_for(target.kind, 0, target.span).unwrap().note,
+        a.mark_for(target.kind, DocId(0), target.span).unwrap().note,
         "First"
     );
     press(&mut a, "i<C-u><Enter>");
     assert!(
-        a.mark_for(target.kind, 0, target.span).is_none(),
+        a.mark_for(target.kind, DocId(0), target.span).is_none(),
         "empty note, no verdict: gone"
     );
     press(&mut a, "v1x");
     assert_eq!(
-        a.message.as_deref(),
+        a.status.message.as_deref(),
         Some("verdict and note cleared (saved)")
     );
-    assert!(a.review.as_ref().unwrap().marks().is_empty());
+    assert!(a.review.session.as_ref().unwrap().marks().is_empty());
 }
 
 #[test]
@@ -91,7 +93,7 @@ fn nothing_to_review_and_cancelled_picker_say_so() {
     let mut a = reviewing(dir.path());
     // The headline row: identical nowhere, but on no claim or quote and moved? Find a plain one.
     press(&mut a, "v<Esc>");
-    assert!(!a.picking_verdict);
+    assert_eq!(a.mode, Mode::Normal);
     let text = "Same words here. Same words here too.";
     let corpus = Arc::new(super::corpus_of(&[text, text]));
     let config = config::from_str("", "test.toml").unwrap();
@@ -106,7 +108,8 @@ fn nothing_to_review_and_cancelled_picker_say_so() {
     b.install(analyse(corpus));
     press(&mut b, "v");
     assert!(
-        b.message
+        b.status
+            .message
             .as_deref()
             .unwrap()
             .starts_with("nothing to review here")
@@ -135,11 +138,12 @@ fn a_second_reader_is_read_only_and_refuses_changes() {
     let dir = tempfile::tempdir().unwrap();
     let first = reviewing(dir.path());
     let mut second = reviewing(dir.path());
-    assert!(first.review.as_ref().unwrap().is_writable());
-    assert!(!second.review.as_ref().unwrap().is_writable());
+    assert!(first.review.session.as_ref().unwrap().is_writable());
+    assert!(!second.review.session.as_ref().unwrap().is_writable());
     press(&mut second, "]av1");
     assert!(
         second
+            .status
             .message
             .as_deref()
             .unwrap()
@@ -152,7 +156,7 @@ fn export_from_the_reader_writes_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = reviewing(dir.path());
     press(&mut a, "]av2iCheck the figure<Enter>E");
-    let msg = a.message.clone().unwrap();
+    let msg = a.status.message.clone().unwrap();
     assert!(msg.starts_with("review exported to "), "{msg}");
     let path = msg.trim_start_matches("review exported to ");
     let md = std::fs::read_to_string(path).unwrap();
@@ -166,16 +170,16 @@ fn export_from_the_reader_writes_markdown() {
 fn an_unwritable_data_dir_opens_and_says_changes_cannot_be_saved() {
     // Nothing can be created under /proc, not even by root.
     let mut a = reviewing(std::path::Path::new("/proc/parallax-cannot-write-here"));
-    let opened = a.message.clone().unwrap_or_default();
+    let opened = a.status.message.clone().unwrap_or_default();
     assert!(opened.starts_with("review is read-only"), "{opened}");
     press(&mut a, "]av1");
-    let refused = a.message.clone().unwrap();
+    let refused = a.status.message.clone().unwrap();
     assert!(
         refused.contains("review changes cannot be saved"),
         "{refused}"
     );
     assert!(
-        a.review.as_ref().unwrap().marks().is_empty(),
+        a.review.session.as_ref().unwrap().marks().is_empty(),
         "nothing pretends to be saved"
     );
 }

@@ -5,54 +5,43 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::document::{Document, Span as TextSpan, TokenKind};
+use crate::document::{Document, Span as TextSpan};
 use crate::tui::app::App;
 use crate::tui::items::Item;
 
 pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let items = app.items();
-    let mut versions: Vec<Item> = vec![item];
-    versions.extend(items.counterparts(item).iter().map(|c| Item {
-        kind: item.kind,
-        doc: c.doc.index(),
-        index: c.index,
+    let counterparts = items.counterparts(item);
+    // The focused wording shows what the first other one lacks; each other wording what the
+    // focused one lacks — the evidence the analysis computed with the engine's word diff.
+    let mut versions: Vec<(Item, &[TextSpan])> = vec![(
+        item,
+        counterparts
+            .first()
+            .map_or(&[][..], |c| c.changed_words.0.as_slice()),
+    )];
+    versions.extend(counterparts.iter().map(|c| {
+        let other = Item {
+            kind: item.kind,
+            doc: c.doc,
+            index: c.index,
+        };
+        (other, c.changed_words.1.as_slice())
     }));
-    let docs = &app.model.corpus.documents;
-    let words = |it: &Item| -> Vec<(TextSpan, u32)> {
-        let (Some(span), Some(d)) = (items.span(*it), docs.get(it.doc)) else {
-            return Vec::new();
-        };
-        tokens_in(d, span)
-    };
-    let base = words(&item);
     let mut lines: Vec<Line> = Vec::new();
-    for (n, v) in versions.iter().enumerate() {
-        let Some(d) = docs.get(v.doc) else { continue };
-        let own = words(v);
-        // The focused wording is compared with the first other one; the others with it.
-        let against = if n == 0 {
-            versions.get(1).map(words).unwrap_or_default()
-        } else {
-            base.clone()
+    for &(v, changed) in &versions {
+        let (Some(d), Some(span)) = (app.model.corpus.get(v.doc), items.span(v)) else {
+            continue;
         };
-        let changed = changed_tokens(&own, &against);
         let origin = d.origin.to_string();
         let name = origin.rsplit('/').next().unwrap_or(&origin).to_string();
         lines.push(Line::from(vec![
-            Span::styled(format!("{}:{name}", v.doc + 1), t.header),
-            Span::styled(format!(" — {}", app.item_detail(*v)), t.dim),
+            Span::styled(format!("{}:{name}", v.doc.number()), t.header),
+            Span::styled(format!(" — {}", app.item_detail(v)), t.dim),
         ]));
-        lines.push(styled_text(
-            d,
-            items.span(*v),
-            &own,
-            &changed,
-            t.base,
-            t.changed,
-        ));
+        lines.push(styled_text(d, span, changed, t.base, t.changed));
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(
@@ -63,60 +52,29 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
     super::overlay(app, area, 100, &title, lines, 0, buf);
 }
 
-/// The word and number tokens inside a span, with their terms.
-fn tokens_in(d: &Document, span: TextSpan) -> Vec<(TextSpan, u32)> {
-    let from = d.tokens.partition_point(|t| t.span.start < span.start);
-    d.tokens[from..]
-        .iter()
-        .take_while(|t| t.span.end <= span.end)
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| (t.span, t.term.0))
-        .collect()
-}
-
-/// Indices of `own` tokens that the word diff against `other` does not match.
-fn changed_tokens(own: &[(TextSpan, u32)], other: &[(TextSpan, u32)]) -> Vec<bool> {
-    let a: Vec<u32> = own.iter().map(|t| t.1).collect();
-    let b: Vec<u32> = other.iter().map(|t| t.1).collect();
-    let mut changed = vec![true; a.len()];
-    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
-        if let DiffOp::Equal { old_index, len, .. } = op {
-            for c in changed.iter_mut().skip(old_index).take(len) {
-                *c = false;
-            }
-        }
-    }
-    changed
-}
-
+/// The passage with its changed spans highlighted; line breaks read as spaces, so a quote that
+/// runs over paragraphs reads as one passage.
 fn styled_text<'a>(
     d: &'a Document,
-    span: Option<TextSpan>,
-    tokens: &[(TextSpan, u32)],
-    changed: &[bool],
+    span: TextSpan,
+    changed: &[TextSpan],
     base: Style,
     highlight: Style,
 ) -> Line<'a> {
-    let Some(span) = span else {
-        return Line::default();
-    };
-    // The text between words, in the base style.
-    let gap = |start: u32, end: u32| {
-        (end > start).then(|| Span::styled(flat(d.slice(TextSpan { start, end })), base))
+    let piece = |start: u32, end: u32, style: Style| {
+        (end > start).then(|| Span::styled(flat(d.slice(TextSpan { start, end })), style))
     };
     let mut spans = Vec::new();
     let mut at = span.start;
-    for ((t, _), &c) in tokens.iter().zip(changed) {
-        spans.extend(gap(at, t.start));
-        spans.push(Span::styled(d.slice(*t), if c { highlight } else { base }));
-        at = t.end;
+    for c in changed.iter().filter(|c| span.contains(**c)) {
+        spans.extend(piece(at, c.start.max(at), base));
+        spans.extend(piece(c.start.max(at), c.end, highlight));
+        at = at.max(c.end);
     }
-    spans.extend(gap(at, span.end));
+    spans.extend(piece(at, span.end, base));
     Line::from(spans)
 }
 
-/// Text between words with line breaks as spaces: a quote that runs over paragraphs reads as
-/// one passage.
 fn flat(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })

@@ -33,27 +33,19 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     lines.push(Line::default());
     lines.push(heading("Gutter and text"));
     let legend: [(&str, Style, &str); 12] = [
-        (
-            "│",
-            t.gutter,
-            "identical (focused pane: in every other version; others: in the focused one)",
-        ),
+        ("│", t.gutter, "identical: the same words in every version"),
         (
             "┆",
             t.changed,
-            "identical where it appears, missing from some versions",
+            "partial: in some versions, missing from others",
         ),
         (
             "~",
             t.changed,
-            "reworded: the changed words are highlighted",
+            "reworded (against the focused version): changed words highlighted",
         ),
         ("↕", t.moved, "moved: found elsewhere in another version"),
-        (
-            "+",
-            t.unique,
-            "only in this version (or not in the focused one)",
-        ),
+        ("+", t.unique, "only in this version"),
         ("·", t.dim, "boilerplate: repeated line or page furniture"),
         ("▶", t.header, "the current sentence (▷ its counterpart)"),
         (

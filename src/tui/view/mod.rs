@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::app::App;
+use super::app::{App, Mode, Overlay};
 
 /// Below this size only a hint is drawn: nothing useful fits.
 const MIN_WIDTH: u16 = 12;
@@ -60,10 +60,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         height: 1,
     };
     status::draw(app, &geo, status, buf);
-    match &app.overlay {
-        Some(super::app::Overlay::Help { scroll }) => help::draw(app, *scroll, body, buf),
-        Some(super::app::Overlay::Drift { item }) => drift::draw(app, *item, body, buf),
-        None => {}
+    match &app.mode {
+        Mode::Overlay(Overlay::Help { scroll, .. }) => help::draw(app, *scroll, body, buf),
+        Mode::Overlay(Overlay::Drift { item }) => drift::draw(app, *item, body, buf),
+        _ => {}
     }
 }
 

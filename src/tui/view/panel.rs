@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Mode};
 use crate::tui::panel::{Status, Tab};
 use crate::tui::wrap;
 
@@ -42,7 +42,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             tab.title()
         };
         let style = if tab == app.panel.tab {
-            if app.panel.focused {
+            if app.mode == Mode::Panel {
                 t.header_focused
             } else {
                 t.header.add_modifier(Modifier::UNDERLINED)
@@ -72,10 +72,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             "reading the documents…".to_string()
         } else if !app.panel.filter.is_empty() {
             "nothing matches the filter".to_string()
-        } else if app.review_filter != crate::tui::review::ReviewFilter::All {
+        } else if app.review.filter != crate::tui::review::ReviewFilter::All {
             format!(
                 "nothing here for {} (F changes it)",
-                app.review_filter.label()
+                app.review.filter.label()
             )
         } else {
             match app.panel.tab {
@@ -83,7 +83,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Tab::Quotes => "no quotes in these documents",
                 Tab::Claims => "no claims in these documents",
                 Tab::Drift => "no drift: every shared quote and claim has the same words",
-                Tab::Review if app.review.is_none() => "no review session",
+                Tab::Review if app.review.session.is_none() => "no review session",
                 Tab::Review => "nothing reviewed yet: v gives a verdict, i writes a note",
             }
             .to_string()

@@ -1,11 +1,13 @@
 //! The document panes: a header, the gutter of sentence marks, the wrapped text with changed
 //! words, cursor and search matches styled, and an overview strip of where the differences are.
 
+use crate::document::DocId;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::compare::Relation;
 use crate::tui::app::{App, GUTTER, Geometry, STRIP};
 use crate::tui::flow::{self, Block};
 use crate::tui::model::Mark;
@@ -38,7 +40,7 @@ pub fn draw(app: &App, geo: &Geometry, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn draw_pane(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) {
+fn draw_pane(app: &App, geo: &Geometry, doc: DocId, area: Rect, buf: &mut Buffer) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -52,11 +54,11 @@ fn draw_pane(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer
     strip(app, doc, seen, body, buf);
 }
 
-fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
-    let Some(d) = app.model.corpus.documents.get(doc) else {
+fn header(app: &App, doc: DocId, area: Rect, buf: &mut Buffer) {
+    let Some(d) = app.model.corpus.get(doc) else {
         return;
     };
-    let focused = doc == app.focus;
+    let focused = doc == app.screen.focus;
     let style = if focused {
         app.theme.header_focused
     } else {
@@ -66,14 +68,14 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
     let right = if focused {
         format!(
             "{} words{} ",
-            app.words.get(doc).copied().unwrap_or(0),
+            app.panes.get(doc).map_or(0, |p| p.words),
             if d.warnings.is_empty() { "" } else { " ⚠" }
         )
     } else if app.model.analysed() {
         // Rounded down: "100%" only when every word is shared.
         format!(
             "{}% shared ",
-            (app.model.share(doc, app.focus) * 100.0).floor()
+            (app.model.share(doc, app.screen.focus) * 100.0).floor()
         )
     } else {
         String::new()
@@ -83,9 +85,9 @@ fn header(app: &App, doc: usize, area: Rect, buf: &mut Buffer) {
     let origin = d.origin.to_string();
     let name = origin.rsplit('/').next().unwrap_or(&origin);
     let left = if d.title.is_empty() {
-        format!(" {}:{name}", doc + 1)
+        format!(" {}:{name}", doc.number())
     } else {
-        format!(" {}:{name} · {}", doc + 1, d.title)
+        format!(" {}:{name} · {}", doc.number(), d.title)
     };
     let room = area.width.saturating_sub(right_w + 1);
     buf.set_stringn(
@@ -120,9 +122,9 @@ fn ellipsize(s: &str, cols: usize) -> String {
 }
 
 /// Draw the text; returns the first and last sentence seen, for the overview strip.
-fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> Option<(u32, u32)> {
+fn text(app: &App, geo: &Geometry, doc: DocId, area: Rect, buf: &mut Buffer) -> Option<(u32, u32)> {
     let m = app.measure(doc, geo);
-    let d = app.model.corpus.documents.get(doc)?;
+    let d = app.model.corpus.get(doc)?;
     let text_x = area.x + GUTTER;
     let text_w = area.width.saturating_sub(GUTTER + STRIP);
     let mut pos = app.top(doc);
@@ -185,21 +187,20 @@ fn text(app: &App, geo: &Geometry, doc: usize, area: Rect, buf: &mut Buffer) -> 
 fn mark_style(app: &App, mark: Mark) -> (char, Style) {
     let t = &app.theme;
     match mark {
-        Mark::Pending => (' ', t.gutter),
-        Mark::Boilerplate => ('·', t.dim),
-        Mark::Identical => ('│', t.gutter),
-        Mark::Paraphrase => ('~', t.changed),
-        Mark::Moved => ('↕', t.moved),
-        Mark::Partial => ('┆', t.changed),
-        Mark::Unique => ('+', t.unique),
+        None => (' ', t.gutter),
+        Some(Relation::Boilerplate) => ('·', t.dim),
+        Some(Relation::Identical) => ('│', t.gutter),
+        Some(Relation::Reworded) => ('~', t.changed),
+        Some(Relation::Moved) => ('↕', t.moved),
+        Some(Relation::Partial) => ('┆', t.changed),
+        Some(Relation::OnlyHere) => ('+', t.unique),
     }
 }
 
-fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf: &mut Buffer) {
+fn gutter(app: &App, doc: DocId, s: u32, line_start: usize, x: u16, y: u16, buf: &mut Buffer) {
     let Some(sentence) = app
         .model
         .corpus
-        .documents
         .get(doc)
         .and_then(|d| d.sentences.get(s as usize))
     else {
@@ -207,9 +208,13 @@ fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf:
     };
     let first_line = sentence.span.start as usize >= line_start;
     let cursor = app.cursor_on(doc, s);
-    let (glyph, style) = mark_style(app, app.model.mark(doc, s, app.focus));
+    let (glyph, style) = mark_style(app, app.model.mark(doc, s, app.screen.focus));
     if cursor {
-        let arrow = if doc == app.focus { "▶" } else { "▷" };
+        let arrow = if doc == app.screen.focus {
+            "▶"
+        } else {
+            "▷"
+        };
         buf.set_string(x, y, if first_line { arrow } else { "▕" }, app.theme.header);
     }
     let glyph = if first_line || glyph == ' ' || glyph == '│' {
@@ -230,7 +235,7 @@ fn gutter(app: &App, doc: usize, s: u32, line_start: usize, x: u16, y: u16, buf:
 
 /// A reviewed sentence shows its verdict's initial (the first verdict in the "shared" style,
 /// the second in the "changed" one, others as claims), or `✎` for a note alone.
-fn verdict_sign(app: &App, doc: usize, s: u32) -> Option<(char, Style)> {
+fn verdict_sign(app: &App, doc: DocId, s: u32) -> Option<(char, Style)> {
     let mark = app.mark_in_sentence(doc, s)?;
     let t = &app.theme;
     let Some(verdict) = &mark.verdict else {
@@ -238,6 +243,7 @@ fn verdict_sign(app: &App, doc: usize, s: u32) -> Option<(char, Style)> {
     };
     let index = app
         .review
+        .session
         .as_ref()
         .and_then(|r| r.verdicts().iter().position(|v| v == verdict));
     let style = match index {
@@ -251,7 +257,7 @@ fn verdict_sign(app: &App, doc: usize, s: u32) -> Option<(char, Style)> {
 
 /// The overview strip: one cell per slice of the document, coloured by its strongest difference,
 /// with the slice on screen marked.
-fn strip(app: &App, doc: usize, seen: Option<(u32, u32)>, body: Rect, buf: &mut Buffer) {
+fn strip(app: &App, doc: DocId, seen: Option<(u32, u32)>, body: Rect, buf: &mut Buffer) {
     if body.width <= GUTTER + STRIP || body.height == 0 {
         return;
     }
@@ -263,8 +269,8 @@ fn strip(app: &App, doc: usize, seen: Option<(u32, u32)>, body: Rect, buf: &mut 
         let (lo, hi) = (i * n / h, ((i + 1) * n / h).max(i * n / h + 1));
         let on_screen = seen.is_some_and(|(a, b)| (a as usize) < hi && lo <= b as usize);
         let (glyph, style) = match mark {
-            Some(Mark::Paraphrase) => ('╎', app.theme.changed),
-            Some(m) => ('▌', mark_style(app, *m).1),
+            Some(Relation::Reworded) => ('╎', app.theme.changed),
+            Some(_) => ('▌', mark_style(app, *mark).1),
             None => ('│', app.theme.gutter),
         };
         let style = if on_screen {

@@ -5,27 +5,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+use crate::compare::Relation;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Geometry, InputPurpose, Layout};
+use crate::tui::app::{App, Geometry, InputPurpose, Layout, Mode};
 use crate::tui::input::InputLine;
 use crate::tui::items::{Item, Kind};
-use crate::tui::model::Mark;
 use crate::tui::search::Scope;
 use crate::tui::wrap;
 
 pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     let style = app.theme.status;
     buf.set_style(area, style);
-    if let Some(input) = &app.input {
-        draw_input(app, input, area, buf);
+    if let Mode::Input { line, purpose } = &app.mode {
+        draw_input(app, line, *purpose, area, buf);
         return;
     }
     // What the user asked for comes first; the hints on the right give way when it needs room.
-    let (left, urgent) = if app.picking_verdict {
+    let (left, urgent) = if app.mode == Mode::Verdict {
         (app.verdict_prompt(), true)
     } else if let Some(hint) = app.pending_hint() {
         (format!(" {hint}"), true)
-    } else if let Some(msg) = &app.message {
+    } else if let Some(msg) = &app.status.message {
         (format!(" {msg}"), true)
     } else {
         (position(app), false)
@@ -52,10 +52,10 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
 /// help and quit.
 fn right_side(app: &App, with_keys: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
-    if let Some(p) = &app.progress {
+    if let Some(p) = &app.status.progress {
         parts.push(p.clone());
     }
-    if let Some(r) = &app.review {
+    if let Some(r) = &app.review.session {
         parts.push(if r.is_writable() {
             r.progress(app.review_total()).to_string()
         } else {
@@ -69,7 +69,7 @@ fn right_side(app: &App, with_keys: bool) -> String {
         }
         .to_string(),
     );
-    parts.push(if app.sync { "sync" } else { "free" }.to_string());
+    parts.push(if app.screen.sync { "sync" } else { "free" }.to_string());
     if with_keys {
         for (action, what) in [(Action::Help, "help"), (Action::Quit, "quit")] {
             if let Some(key) = app.keymap.keys_for(action).first() {
@@ -98,9 +98,9 @@ fn ellipsize(s: &str, cols: usize) -> String {
 
 /// The input line: prompt, the text scrolled so the cursor stays visible, and a hint when
 /// there is room.
-fn draw_input(app: &App, input: &InputLine, area: Rect, buf: &mut Buffer) {
+fn draw_input(app: &App, input: &InputLine, purpose: InputPurpose, area: Rect, buf: &mut Buffer) {
     let style = app.theme.status;
-    let (sigil, hint) = match (app.input_purpose, input.scope()) {
+    let (sigil, hint) = match (purpose, input.scope()) {
         (InputPurpose::Note, _) => (
             "note: ",
             "  [Enter saves, empty clears, Esc cancels]".to_string(),
@@ -142,8 +142,8 @@ fn draw_input(app: &App, input: &InputLine, area: Rect, buf: &mut Buffer) {
 }
 
 fn position(app: &App) -> String {
-    let doc = app.focus;
-    let Some(d) = app.model.corpus.documents.get(doc) else {
+    let doc = app.screen.focus;
+    let Some(d) = app.model.corpus.get(doc) else {
         return String::new();
     };
     let n = d.sentences.len();
@@ -152,15 +152,15 @@ fn position(app: &App) -> String {
     if n == 0 {
         return format!(" {name}: empty");
     }
-    let cur = app.cursor.get(doc).copied().unwrap_or(0);
+    let cur = app.cursor(doc);
     let what = match app.model.mark(doc, cur, doc) {
-        Mark::Pending => "aligning…",
-        Mark::Boilerplate => "boilerplate",
-        Mark::Identical => "identical in every other version",
-        Mark::Partial => "identical where it appears, missing from some versions",
-        Mark::Paraphrase => "reworded in another version",
-        Mark::Moved => "moved in another version",
-        Mark::Unique => "only in this version",
+        None => "aligning…",
+        Some(Relation::Boilerplate) => "boilerplate",
+        Some(Relation::Identical) => "identical in every other version",
+        Some(Relation::Partial) => "in some versions, missing from others",
+        Some(Relation::Reworded) => "reworded in another version",
+        Some(Relation::Moved) => "moved in another version",
+        Some(Relation::OnlyHere) => "only in this version",
     };
     let warn = d
         .warnings

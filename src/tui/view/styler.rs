@@ -2,21 +2,20 @@
 //! claim cues, changed words, the current item and its counterparts, the cursor, search matches.
 //! Each line looks up only the annotations that overlap it.
 
+use crate::document::DocId;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
+use crate::compare::Relation;
 use crate::document::{Document, Span as TextSpan};
 use crate::extract::DocExtraction;
 use crate::tui::app::App;
 use crate::tui::items::{Item, Kind};
-use crate::tui::model::Mark;
 use crate::tui::wrap;
 
 pub struct Styler<'a> {
     app: &'a App,
-    doc: usize,
-    /// The document changed words are measured against.
-    other: Option<usize>,
+    doc: DocId,
     search: &'a [TextSpan],
     extraction: Option<&'a DocExtraction>,
     /// The current item and its counterparts in this document.
@@ -24,17 +23,7 @@ pub struct Styler<'a> {
 }
 
 impl<'a> Styler<'a> {
-    pub fn new(app: &'a App, doc: usize) -> Styler<'a> {
-        let other = if doc != app.focus {
-            Some(app.focus)
-        } else {
-            let geo = app.geometry();
-            geo.visible
-                .iter()
-                .copied()
-                .find(|&d| d != doc)
-                .or_else(|| (0..app.model.doc_count()).find(|&d| d != doc))
-        };
+    pub fn new(app: &'a App, doc: DocId) -> Styler<'a> {
         let items = app.items();
         let current = app.item.map_or_else(Vec::new, |item| {
             let mut spans: Vec<TextSpan> = Vec::new();
@@ -51,11 +40,11 @@ impl<'a> Styler<'a> {
         Styler {
             app,
             doc,
-            other,
             search: app.search.as_ref().map_or(&[], |s| s.in_doc(doc)),
             extraction: app
+                .screen
                 .annotations
-                .then(|| app.model.extraction.documents.get(doc))
+                .then(|| app.model.extraction.document(doc))
                 .flatten(),
             current,
         }
@@ -98,6 +87,12 @@ impl<'a> Styler<'a> {
                 Some(s) => self.app.markup(self.doc, s.paragraph),
                 None => Default::default(),
             };
+        // Changed words as the engine's view from the focused document has them.
+        let changed = self.app.model.changed(
+            self.doc,
+            TextSpan::new(line.start, line.end),
+            self.app.focus(),
+        );
         let first_match = self
             .search
             .partition_point(|m| (m.end as usize) <= line.start);
@@ -115,10 +110,10 @@ impl<'a> Styler<'a> {
             }
             let sentence = sentence_at(d, at, sentences);
             if let Some(s) = sentence {
-                style = match self.app.model.mark(self.doc, s, self.app.focus) {
-                    Mark::Unique => style.patch(t.unique),
-                    Mark::Moved => style.patch(t.moved),
-                    Mark::Boilerplate => style.patch(t.dim),
+                style = match self.app.model.mark(self.doc, s, self.app.focus()) {
+                    Some(Relation::OnlyHere) => style.patch(t.unique),
+                    Some(Relation::Moved) => style.patch(t.moved),
+                    Some(Relation::Boilerplate) => style.patch(t.dim),
                     _ => style,
                 };
             }
@@ -128,9 +123,7 @@ impl<'a> Styler<'a> {
                 }
             }
             if let Some(s) = sentence {
-                if let Some(o) = self.other
-                    && covers(self.app.model.changed(self.doc, s, o), at)
-                {
+                if covers(changed, at) {
                     style = style.patch(t.changed);
                 }
                 if self.app.cursor_on(self.doc, s) {
@@ -181,11 +174,11 @@ pub fn sentence_at(d: &Document, byte: usize, range: &std::ops::Range<u32>) -> O
 
 /// The gutter sign of a sentence where a quote or claim starts: `≠` when its wording drifts
 /// between versions, `“` for a quote, `§` for a claim.
-pub fn item_sign(app: &App, doc: usize, sentence: usize) -> Option<(char, Style)> {
-    if !app.annotations {
+pub fn item_sign(app: &App, doc: DocId, sentence: usize) -> Option<(char, Style)> {
+    if !app.screen.annotations {
         return None;
     }
-    let x = app.model.extraction.documents.get(doc)?;
+    let x = app.model.extraction.document(doc)?;
     let items = app.items();
     let t = &app.theme;
     let quote = x
