@@ -446,6 +446,9 @@ impl App {
             Action::Cancel => self.mode = Mode::Normal,
             Action::TogglePanel => self.toggle_panel(),
             Action::Quit => self.quit = true,
+            // The review keys act on what the panel lists, so they work here as in the panes.
+            Action::ReviewFilter => self.cycle_review_filter(),
+            Action::ExportReview => self.export_review(),
             Action::Help => {
                 self.mode = Mode::Overlay(Overlay::Help {
                     scroll: 0,
@@ -454,7 +457,7 @@ impl App {
             }
             _ => {
                 self.status.message = Some(
-                    "in the panel: j/k move, h/l switch lists, Enter jumps, / filters, p closes"
+                    "in the panel: j/k move, h/l switch lists, Enter jumps, / filters, F review filter, p closes"
                         .into(),
                 )
             }

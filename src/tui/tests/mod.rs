@@ -442,3 +442,69 @@ fn one_document_alone_has_no_marks_and_no_differences() {
         Some("one document alone: nothing to compare it with")
     );
 }
+
+/// Three versions where two share a sentence the focused one lacks.
+fn three_versions() -> App {
+    let shared =
+        "The harbour master said the north pier would stay closed until the cranes were checked.";
+    let pair =
+        "Dock workers on the night shift walked out after the second crane failure in a week.";
+    let storm = "The storm reached the coast on Monday evening and flooded the lower town.";
+    let only = "Officials in the capital declined to comment on the state of the port.";
+    let texts = [
+        format!("{shared}\n\n{storm}\n\n{only}"),
+        format!("{shared}\n\n{pair}\n\n{storm}"),
+        format!("{shared}\n\n{pair}\n\n{storm}"),
+    ];
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    app_with(corpus_of(&texts), (150, 20), "")
+}
+
+#[test]
+fn marks_mean_the_same_in_every_pane() {
+    let a = three_versions();
+    assert_eq!(a.screen.focus, DocId(0));
+    let mark = |doc: u32, s: u32| a.model.mark(DocId(doc), s, a.screen.focus);
+    // In every version: identical wherever it is shown.
+    assert_eq!(mark(0, 0), Some(Relation::Identical));
+    assert_eq!(mark(1, 0), Some(Relation::Identical));
+    // Two of three versions carry it, the focused one does not: partial, not "only here".
+    assert_eq!(mark(1, 1), Some(Relation::Partial));
+    assert_eq!(mark(2, 1), Some(Relation::Partial));
+    // Only the focused version has it.
+    assert_eq!(mark(0, 2), Some(Relation::OnlyHere));
+}
+
+#[test]
+fn folds_follow_the_panes_on_screen() {
+    let a = three_versions();
+    let docs = |d: &[u32]| ids(d);
+    let row = a.model.row_of(DocId(1), 1).unwrap();
+    assert!(
+        !a.model.same_in(row, &docs(&[0, 1, 2])),
+        "the first lacks it"
+    );
+    assert!(
+        a.model.same_in(row, &docs(&[1, 2])),
+        "the two that carry it agree"
+    );
+    let first = a.model.row_of(DocId(0), 0).unwrap();
+    assert!(a.model.same_in(first, &docs(&[0, 1, 2])));
+}
+
+#[test]
+fn the_status_line_drops_hints_before_cutting_words() {
+    let shown = screen(samples(), (80, 24), "]e");
+    let status = shown.lines().last().unwrap();
+    assert!(!status.contains("? help"), "hints go first: {status}");
+    assert!(
+        status.contains("entity 1/40 · Orsa River · place · 10 mentions in all (* follows)"),
+        "the whole description: {status}"
+    );
+    let narrow = screen(samples(), (30, 6), "jj");
+    let status = narrow.lines().last().unwrap().trim();
+    assert_eq!(
+        status, "sentence 3/34…",
+        "cut between parts, not inside a word"
+    );
+}

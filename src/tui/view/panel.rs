@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
+use crate::tui::action::Action;
 use crate::tui::app::{App, Mode};
 use crate::tui::panel::{Status, Tab};
 use crate::tui::wrap;
@@ -35,7 +36,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .sum();
     let short = full > usize::from(inner.width);
     let mut tabs: Vec<Span> = Vec::new();
-    for (tab, count) in Tab::ALL.into_iter().zip(counts) {
+    for (tab, &count) in Tab::ALL.into_iter().zip(&counts) {
         let title = if short && tab != app.panel.tab {
             &tab.title()[..1]
         } else {
@@ -66,17 +67,41 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let (all, shown) = app.panel_shown(app.panel.tab);
     let rows: Vec<&crate::tui::panel::Row> = shown.iter().filter_map(|&i| all.get(i)).collect();
-    let height = usize::from(inner.y + inner.height - y);
+    // The last line says how the list is filtered and the keys that change it, whoever has the
+    // keys: the panel's own bindings reach it from the panes too.
+    let footer_y = inner.y + inner.height - 1;
+    if footer_y > y {
+        buf.set_stringn(
+            inner.x + 1,
+            footer_y,
+            footer(app),
+            usize::from(inner.width - 1),
+            t.dim,
+        );
+    }
+    let height = usize::from(footer_y.max(y) - y);
     if rows.is_empty() {
         let note = if !app.model.analysed() {
             "reading the documents…".to_string()
         } else if !app.panel.filter.is_empty() {
             "nothing matches the filter".to_string()
         } else if app.review.filter != crate::tui::review::ReviewFilter::All {
-            format!(
-                "nothing here for {} (F changes it)",
-                app.review.filter.label()
-            )
+            // Say where the filtered items are, so an empty tab is not mistaken for none at all.
+            let elsewhere: Vec<String> = Tab::ALL
+                .iter()
+                .zip(&counts)
+                .filter(|&(&tab, &n)| tab != app.panel.tab && n > 0)
+                .map(|(tab, n)| format!("{n} in {}", tab.title()))
+                .collect();
+            if elsewhere.is_empty() {
+                format!("nothing for {} in any list", app.review.filter.label())
+            } else {
+                format!(
+                    "nothing here for {}: {} (h/l switch lists)",
+                    app.review.filter.label(),
+                    elsewhere.join(", ")
+                )
+            }
         } else {
             match app.panel.tab {
                 Tab::Entities => "no named entities in these documents",
@@ -147,4 +172,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(inner.x, y, &line, inner.width);
         y += 1;
     }
+}
+
+/// "F: all items · E export · p close", with the keys as bound.
+fn footer(app: &App) -> String {
+    let key = |action: Action| app.keymap.keys_for(action).into_iter().next();
+    let mut parts = Vec::new();
+    if let Some(k) = key(Action::ReviewFilter) {
+        parts.push(format!("{k}: {}", app.review.filter.label()));
+    }
+    if app.review.session.is_some()
+        && let Some(k) = key(Action::ExportReview)
+    {
+        parts.push(format!("{k} export"));
+    }
+    if let Some(k) = key(Action::TogglePanel) {
+        parts.push(format!("{k} close"));
+    }
+    parts.join(" · ")
 }

@@ -20,29 +20,26 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
         draw_input(app, line, *purpose, area, buf);
         return;
     }
-    // What the user asked for comes first; the hints on the right give way when it needs room.
-    let (left, urgent) = if app.mode == Mode::Verdict {
-        (app.verdict_prompt(), true)
+    // What the user asked for, or where the cursor is, comes first.
+    let left = if app.mode == Mode::Verdict {
+        app.verdict_prompt()
     } else if let Some(hint) = app.pending_hint() {
-        (format!(" {hint}"), true)
+        format!(" {hint}")
     } else if let Some(msg) = &app.status.message {
-        (format!(" {msg}"), true)
+        format!(" {msg}")
     } else {
-        (position(app), false)
+        position(app)
     };
-    let full = right_side(app, true);
-    let short = right_side(app, false);
+    // The right side gives way first: the key hints, then the layout and sync state; only
+    // then is the left cut, between its parts or words, never inside one.
     let width = usize::from(area.width);
     let left_w = wrap::width(&left);
-    let right = [full, short]
+    let right = [right_side(app, true), right_side(app, false), String::new()]
         .into_iter()
-        .find(|r| {
-            let need = if urgent { left_w } else { left_w.min(40) };
-            need + wrap::width(r) <= width
-        })
+        .find(|r| r.is_empty() || left_w + wrap::width(r) <= width)
         .unwrap_or_default();
     let room = width - wrap::width(&right).min(width);
-    buf.set_stringn(area.x, area.y, ellipsize(&left, room), room, style);
+    buf.set_stringn(area.x, area.y, fit(&left, room), room, style);
     if !right.is_empty() {
         buf.set_string(area.x + room as u16, area.y, &right, style);
     }
@@ -80,14 +77,27 @@ fn right_side(app: &App, with_keys: bool) -> String {
     format!(" {} ", parts.join(" · "))
 }
 
-/// `s` cut to `cols` columns, ending in "…" when cut.
-fn ellipsize(s: &str, cols: usize) -> String {
+/// `s` in `cols` columns: whole when it fits, else cut after its last part (" · ") or word
+/// that fits, ending in "…".
+fn fit(s: &str, cols: usize) -> String {
     if wrap::width(s) <= cols {
         return s.to_string();
     }
+    let budget = cols.saturating_sub(1);
+    let cut_at = |sep: &str| {
+        s.match_indices(sep)
+            .map(|(i, _)| i)
+            .filter(|&i| wrap::width(&s[..i]) <= budget)
+            .last()
+            .filter(|&i| !s[..i].trim().is_empty())
+    };
+    if let Some(i) = cut_at(" · ").or_else(|| cut_at(" ")) {
+        return format!("{}…", s[..i].trim_end());
+    }
+    // One long word: cut it rather than show nothing.
     let mut out = String::new();
     for c in s.chars() {
-        if wrap::width(&out) + wrap::width(c.encode_utf8(&mut [0; 4])) + 1 > cols {
+        if wrap::width(&out) + wrap::width(c.encode_utf8(&mut [0; 4])) > budget {
             break;
         }
         out.push(c);
