@@ -12,10 +12,10 @@ use super::{Format, Span, TermId, Token, TokenKind, Vocab};
 /// A token of a remembered run, placed relative to the run's start.
 #[derive(Clone, Copy)]
 struct Memo {
+    term: TermId,
     at: u8,
     len: u8,
     kind: TokenKind,
-    term: TermId,
 }
 
 impl Memo {
@@ -42,39 +42,56 @@ impl Memo {
     }
 }
 
-/// A remembered run, in eight bytes so that many table entries share a cache line. A run of one
-/// token (most of them: "the", "mayor") is that token's memo; a run of several ("said,") is a
-/// memo of length zero — no token is empty — whose `at` counts them and whose `term` is where
-/// they start in `Lexer::memo`.
+/// A remembered run, in eight bytes so that many table entries share a cache line.
 #[derive(Clone, Copy)]
-struct Entry(Memo);
+enum Entry {
+    /// A run of one token — most of them: "the", "mayor".
+    One(Memo),
+    /// A run of several ("said,"): an index into `Lexer::runs`.
+    Several(u32),
+}
+
+const _: () = assert!(std::mem::size_of::<Entry>() == 8);
+
+/// Where the memos of a run of several tokens are in `Lexer::memo`.
+#[derive(Clone, Copy)]
+struct Several {
+    from: u32,
+    count: u8,
+}
 
 impl Entry {
     /// The entry of a run cut into `tokens`, which start at byte `run_start`; the memos of
-    /// several tokens go to `memo`.
-    fn new(tokens: &[Token], run_start: usize, memo: &mut Vec<Memo>) -> Entry {
+    /// several tokens go to `memo`, and where they are to `runs`.
+    fn new(
+        tokens: &[Token],
+        run_start: usize,
+        memo: &mut Vec<Memo>,
+        runs: &mut Vec<Several>,
+    ) -> Entry {
         if let [one] = tokens {
-            return Entry(Memo::of(one, run_start));
+            return Entry::One(Memo::of(one, run_start));
         }
-        let from = memo.len() as u32;
+        runs.push(Several {
+            from: memo.len() as u32,
+            count: tokens.len() as u8,
+        });
         memo.extend(tokens.iter().map(|t| Memo::of(t, run_start)));
-        Entry(Memo {
-            at: tokens.len() as u8,
-            len: 0,
-            kind: TokenKind::Punct,
-            term: TermId(from),
-        })
+        Entry::Several(runs.len() as u32 - 1)
     }
 
-    fn push_tokens(self, memo: &[Memo], run_start: u32, out: &mut Vec<Token>) {
-        let Entry(m) = self;
-        if m.len > 0 {
-            out.push(m.token(run_start));
-            return;
+    fn push_tokens(self, lexer: &Lexer, run_start: u32, out: &mut Vec<Token>) {
+        match self {
+            Entry::One(m) => out.push(m.token(run_start)),
+            Entry::Several(i) => {
+                let Some(&Several { from, count }) = lexer.runs.get(i as usize) else {
+                    return;
+                };
+                let from = from as usize;
+                let tokens = lexer.memo.get(from..from + usize::from(count));
+                out.extend(tokens.unwrap_or(&[]).iter().map(|m| m.token(run_start)));
+            }
         }
-        let from = m.term.0 as usize;
-        let tokens = memo.get(from..from + usize::from(m.at)).unwrap_or(&[]);
-        out.extend(tokens.iter().map(|m| m.token(run_start)));
     }
 }
 
@@ -95,6 +112,7 @@ pub(super) struct Lexer {
     wide: FxHashMap<[u64; 2], Entry>,
     /// The tokens of runs of more than one token.
     memo: Vec<Memo>,
+    runs: Vec<Several>,
 }
 
 /// A run's bytes and length as a table key.
@@ -113,6 +131,7 @@ impl Lexer {
             narrow: FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default()),
             wide: FxHashMap::with_capacity_and_hasher(distinct / 2, Default::default()),
             memo: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -138,8 +157,8 @@ impl Lexer {
                 Some(Key::Wide(k)) => self.wide.get(&k),
                 None => None,
             };
-            if let Some(entry) = known {
-                entry.push_tokens(&self.memo, start as u32, out);
+            if let Some(&entry) = known {
+                entry.push_tokens(self, start as u32, out);
                 continue;
             }
             // From the whitespace byte before the run, as a run is segmented in its paragraph.
@@ -152,7 +171,7 @@ impl Lexer {
                 out,
             );
             let Some(key) = key else { continue };
-            let entry = Entry::new(&out[first..], start, &mut self.memo);
+            let entry = Entry::new(&out[first..], start, &mut self.memo, &mut self.runs);
             match key {
                 Key::Narrow(k) => self.narrow.insert(k, entry),
                 Key::Wide(k) => self.wide.insert(k, entry),
