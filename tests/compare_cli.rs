@@ -203,3 +203,39 @@ fn odd_inputs_all_compare() {
     let out = run(&args);
     assert!(out.contains("[18] ↔ [19]"));
 }
+
+#[test]
+fn rows_carry_the_relation_the_reader_and_text_report_show() {
+    const C: &str = "tests/fixtures/compare/unrelated.txt";
+    let json: Value =
+        serde_json::from_str(&run(&["compare", "--format", "json", A, A, C])).unwrap();
+    let known = [
+        "identical",
+        "reworded",
+        "moved",
+        "partial",
+        "only_here",
+        "boilerplate",
+    ];
+    let rows = json["rows"].as_array().unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for row in rows {
+        let cells = row["cells"].as_array().unwrap();
+        let relations = row["relations"].as_array().unwrap();
+        assert_eq!(cells.len(), relations.len());
+        for (cell, relation) in cells.iter().zip(relations) {
+            assert_eq!(cell.is_null(), relation.is_null(), "{row}");
+            if let Some(r) = relation.as_str() {
+                assert!(known.contains(&r), "{r}");
+                seen.insert(r.to_string());
+            }
+        }
+    }
+    // Two copies of one story share every sentence; the unrelated story lacks them: partial in
+    // both copies, never "identical" (which means in every version).
+    assert!(seen.contains("partial"), "{seen:?}");
+    assert!(
+        !seen.contains("identical"),
+        "no sentence is in all three: {seen:?}"
+    );
+}

@@ -33,7 +33,7 @@ impl Relation {
             Relation::Reworded => "reworded",
             Relation::Moved => "moved",
             Relation::Partial => "partial",
-            Relation::OnlyHere => "only here",
+            Relation::OnlyHere => "only_here",
         }
     }
 

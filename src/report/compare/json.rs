@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{Alignment, Comparison, PairStats, SideStats};
-use crate::document::{Corpus, Document, Span};
+use crate::compare::{AlignedView, Alignment, Comparison, PairStats, Relation, SideStats};
+use crate::document::{Corpus, DocId, Document, Span};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -83,11 +83,13 @@ struct JsonOp<'a> {
     b_text: &'a str,
 }
 
-/// One row of the N-way view: per document the sentence ids it has there (or null).
+/// One row of the N-way view: per document the sentence ids it has there (or null), the
+/// documents that carry it, and per cell its relation seen from the first document.
 #[derive(Serialize)]
 struct JsonRow {
     cells: Vec<Option<Vec<u32>>>,
     support: Vec<u32>,
+    relations: Vec<Option<&'static str>>,
 }
 
 /// The whole comparison; with `stats_only`, documents without sentences and pairs without links.
@@ -109,6 +111,7 @@ pub fn write(
         .collect();
     let rows = (!stats_only).then(|| {
         let rows = cmp.rows();
+        let view = AlignedView::build(corpus, cmp, DocId(0));
         (0..rows.len())
             .map(|r| JsonRow {
                 cells: corpus
@@ -117,6 +120,17 @@ pub fn write(
                     .map(|d| rows.cell(r, d.id).map(|c| (c.start..c.end).collect()))
                     .collect(),
                 support: rows.support(r).map(|d| d.0).collect(),
+                relations: corpus
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        let cell = rows.cell(r, d.id)?;
+                        cell.range()
+                            .filter_map(|s| view.relation(d.id, s))
+                            .max_by_key(|&rel| strength(rel))
+                            .map(Relation::name)
+                    })
+                    .collect(),
             })
             .collect()
     });
@@ -205,6 +219,18 @@ fn side(s: &SideStats) -> JsonSide {
         words: s.words,
         shared_words: s.shared_words,
         shared_share: (s.shared_share() * 10_000.0).round() / 10_000.0,
+    }
+}
+
+/// Which relation names a cell of several sentences: the one that says most about it.
+fn strength(r: Relation) -> u8 {
+    match r {
+        Relation::Boilerplate => 0,
+        Relation::Identical => 1,
+        Relation::Partial => 2,
+        Relation::Reworded => 3,
+        Relation::Moved => 4,
+        Relation::OnlyHere => 5,
     }
 }
 
