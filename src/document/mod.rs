@@ -285,8 +285,8 @@ impl Corpus {
     /// Segment an already loaded text and add it; returns its id.
     pub fn push(&mut self, loaded: load::Loaded) -> DocId {
         let id = DocId(self.documents.len() as u32);
-        let doc = segment::build(id, loaded, &mut self.vocab);
-        self.documents.push(doc);
+        self.documents
+            .extend(batch::build(id, vec![loaded], &mut self.vocab));
         id
     }
 

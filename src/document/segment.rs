@@ -3,10 +3,7 @@
 
 use std::ops::Range;
 
-use super::load::Loaded;
-use super::{
-    DocId, Document, Format, Paragraph, Span, Token, TokenKind, Vocab, boilerplate, words,
-};
+use super::{Format, Paragraph, Span, Token, TokenKind, Vocab, boilerplate, words};
 use crate::lexicon::{self, Abbreviation};
 
 /// Sentences longer than this many tokens are cut into chunks, so that one enormous line with no
@@ -15,12 +12,6 @@ pub const MAX_SENTENCE_TOKENS: usize = 200;
 
 /// Titles longer than this (in characters) are shortened for headers.
 const MAX_TITLE_CHARS: usize = 200;
-
-/// Segment a loaded text into a [`Document`], interning its tokens in `vocab`.
-pub fn build(id: DocId, loaded: Loaded, vocab: &mut Vocab) -> Document {
-    let mut docs = super::batch::build(id, vec![loaded], vocab);
-    docs.pop().expect("one document in, one out")
-}
 
 /// The first Markdown heading, else the first paragraph that is not page furniture.
 pub(super) fn find_title(text: &str, paragraphs: &[Paragraph], format: Format) -> String {
