@@ -227,7 +227,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             }
             let corpus = load_corpus(&files, &config)?;
             let comparison = parallax::compare::Comparison::build(&corpus);
-            let result = parallax::report::compare::render(
+            parallax::report::compare::render(
                 &corpus,
                 &comparison,
                 format.into(),
@@ -235,12 +235,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 text_style(),
                 out,
             )
-            .map_err(Failure::from);
-            // The process ends next: freeing millions of tokens and ops one by one would only
-            // delay the exit (a few milliseconds of a 1 MB comparison).
-            std::mem::forget(comparison);
-            std::mem::forget(corpus);
-            result
+            .map_err(Failure::from)
         }
         Some(Command::Extract { files, format }) => {
             let corpus = load_corpus(&files, &config)?;
