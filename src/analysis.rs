@@ -38,10 +38,7 @@ fn drift_words(corpus: &Corpus, extraction: &mut Extraction) {
         })
         .collect();
     let deadline = Options::default().diff_deadline;
-    for (d, found) in extraction.documents.iter_mut().enumerate() {
-        let Some(doc) = corpus.documents.get(d) else {
-            continue;
-        };
+    for (found, doc) in extraction.documents.iter_mut().zip(&corpus.documents) {
         let quotes = found
             .quotes
             .iter_mut()
@@ -91,5 +88,41 @@ mod tests {
             .expect("the wire quotes Dr. Reyl");
         let docs: Vec<u32> = reyl.counterparts.iter().map(|c| c.doc.0).collect();
         assert!(docs.contains(&1) && docs.contains(&2), "{docs:?}");
+    }
+
+    #[test]
+    fn drift_evidence_is_the_words_each_wording_lacks() {
+        let corpus = Corpus::load(&load::sample_sources(), &LoadOptions::default()).unwrap();
+        let a = Analysis::build(&corpus);
+        let wire = &corpus.documents[0];
+        let quote = a.extraction.documents[0]
+            .quotes
+            .iter()
+            .find(|q| wire.slice(q.span).contains("careless in practice"))
+            .expect("the wire quotes Dr. Reyl's verdict");
+        let reworded = quote
+            .counterparts
+            .iter()
+            .find(|c| c.wording == crate::extract::Wording::Reworded)
+            .expect("another version rewords it");
+        let (ours, theirs) = &reworded.changed_words;
+        let ours: Vec<&str> = ours.iter().map(|s| wire.slice(*s)).collect();
+        assert!(ours.contains(&"careless"), "{ours:?}");
+        let other = &corpus.documents[reworded.doc.index()];
+        assert!(
+            theirs
+                .iter()
+                .all(|s| !other.slice(*s).contains("in practice"))
+        );
+        assert!(!theirs.is_empty());
+        for q in a.extraction.documents.iter().flat_map(|d| &d.quotes) {
+            for c in q
+                .counterparts
+                .iter()
+                .filter(|c| c.wording == crate::extract::Wording::Same)
+            {
+                assert_eq!(c.changed_words, (Vec::new(), Vec::new()));
+            }
+        }
     }
 }

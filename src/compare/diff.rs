@@ -106,7 +106,8 @@ pub(crate) fn word_ops(
 }
 
 /// The words each side of two passages (a quote or claim and its counterpart) does not share
-/// with the other, by the same word diff as a link's: byte spans in `a` and in `b`.
+/// with the other, by the same word diff as a link's: byte spans in `a` and in `b`. Changes of
+/// punctuation alone are left out: they are no difference of wording.
 pub fn changed_words(
     a: &Document,
     sa: Span,
@@ -115,14 +116,14 @@ pub fn changed_words(
     deadline: Duration,
 ) -> (Vec<Span>, Vec<Span>) {
     let (ops, _) = ops_between(&Run::within(a, sa), &Run::within(b, sb), deadline);
-    let side = |pick: fn(&WordOp) -> Span| -> Vec<Span> {
+    let side = |doc: &Document, pick: fn(&WordOp) -> Span| -> Vec<Span> {
         ops.iter()
             .filter(|op| op.kind != OpKind::Equal)
             .map(pick)
-            .filter(|s| !s.is_empty())
+            .filter(|s| doc.slice(*s).chars().any(char::is_alphanumeric))
             .collect()
     };
-    (side(|op| op.a), side(|op| op.b))
+    (side(a, |op| op.a), side(b, |op| op.b))
 }
 
 fn ops_between(x: &Run, y: &Run, deadline: Duration) -> (Vec<WordOp>, u32) {
