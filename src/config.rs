@@ -34,6 +34,8 @@ pub struct DisplayConfig {
     pub panes: PaneCount,
     pub fold_identical: bool,
     pub min_fold_run: usize,
+    /// Widest line of prose in a pane, in columns; 0 for the pane's full width.
+    pub max_width: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

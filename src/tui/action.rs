@@ -73,6 +73,7 @@ actions! {
     UnfoldAll => "unfold_all", "Unfold everything";
     ToggleLayout => "toggle_layout", "Switch between aligned rows and natural reading flow";
     ToggleSync => "toggle_sync", "Toggle synchronised scrolling of the other panes";
+    ToggleMeasure => "toggle_measure", "Wrap prose at the reading measure ([display] max_width) or the full pane width";
     Help => "help", "Show or hide this help";
     Cancel => "cancel", "Close the overlay, clear the search or the pending keys";
     Quit => "quit", "Quit";

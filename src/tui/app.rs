@@ -73,6 +73,9 @@ pub enum Mode {
     Overlay(Overlay),
 }
 
+/// Narrowest reading measure a configuration can ask for.
+const MIN_MEASURE: u16 = 20;
+
 /// Width of the side panel when open.
 const PANEL_MIN: u16 = 32;
 const PANEL_MAX: u16 = 56;
@@ -83,6 +86,9 @@ pub struct Geometry {
     pub visible: Vec<DocId>,
     pub pane_width: u16,
     pub text_width: u16,
+    /// Columns between a pane's left edge and its gutter: the margin that centres the reading
+    /// measure in a wider pane.
+    pub text_left: u16,
     /// Columns of the side panel on the right (0 when closed).
     pub panel_width: u16,
     /// Lines of text in each pane (below the header, above the status line).
@@ -106,6 +112,10 @@ pub struct Screen {
     pub sync: bool,
     /// Entities, quotes and claims styled in the text.
     pub annotations: bool,
+    /// The reading measure in columns (0: none).
+    pub measure: u16,
+    /// The measure switched off with `=`: prose runs the full pane width.
+    pub full_width: bool,
 }
 
 /// One document's pane: where its cursor and its top are, and what it flows.
@@ -236,6 +246,8 @@ impl App {
                 },
                 sync: display.sync_scroll,
                 annotations: true,
+                measure: display.max_width,
+                full_width: false,
             },
             panes,
             aligned: Aligned {
@@ -341,11 +353,18 @@ impl App {
         let first = self.screen.first_visible.index().min(n - count);
         let separators = count as u16 - 1;
         let pane_width = w.saturating_sub(separators) / count as u16;
+        // One column of air between the text and the overview strip.
+        let room = pane_width.saturating_sub(GUTTER + STRIP + 1).max(1);
+        let text_width = match self.screen.measure {
+            0 => room,
+            _ if self.screen.full_width => room,
+            m => room.min(m.max(MIN_MEASURE)),
+        };
         Geometry {
             visible: DocId::all(first + count).skip(first).collect(),
             pane_width,
-            // One column of air between the text and the overview strip.
-            text_width: pane_width.saturating_sub(GUTTER + STRIP + 1).max(1),
+            text_width,
+            text_left: (room - text_width) / 2,
             panel_width,
             body_height: h.saturating_sub(2),
         }
@@ -545,6 +564,19 @@ impl App {
                     "scrolling: synchronised".into()
                 } else {
                     "scrolling: independent".into()
+                });
+                self.reveal_cursor();
+            }
+            Action::ToggleMeasure => {
+                if self.screen.measure == 0 {
+                    self.say("no reading measure set ([display] max_width = 0)");
+                    return;
+                }
+                self.screen.full_width = !self.screen.full_width;
+                self.say(if self.screen.full_width {
+                    "prose runs the full width of the pane".to_string()
+                } else {
+                    format!("prose wraps at {} columns", self.screen.measure)
                 });
                 self.reveal_cursor();
             }

@@ -508,3 +508,51 @@ fn the_status_line_drops_hints_before_cutting_words() {
         "cut between parts, not inside a word"
     );
 }
+
+#[test]
+fn prose_wraps_at_the_reading_measure_centred_in_a_wide_pane() {
+    let para = "The council met on Friday to hear the engineers' report on the harbour wall, \
+                which had cracked in two places after the spring tides, and voted to close the \
+                north pier until the repairs were done. ";
+    let text = format!("Harbour wall to be repaired\n\n{}", para.repeat(6));
+    let body = |shown: &str| -> Vec<String> {
+        let lines: Vec<&str> = shown.lines().collect();
+        // The pane's text lines, without the overview strip in the last column.
+        lines[1..lines.len() - 1]
+            .iter()
+            .map(|l| {
+                let chars: Vec<char> = l.chars().collect();
+                chars[..chars.len().saturating_sub(1)].iter().collect()
+            })
+            .collect()
+    };
+    for (width, height) in [(80, 24), (120, 35), (200, 50)] {
+        let shown = screen(corpus_of(&[&text]), (width, height), "");
+        let lines = body(&shown);
+        let widest = lines
+            .iter()
+            .map(|l| l.trim().chars().count())
+            .max()
+            .unwrap();
+        assert!(
+            widest <= 90 + 2,
+            "{width}: a line of {widest} columns\n{shown}"
+        );
+        if width == 200 {
+            let indent = lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.chars().take_while(|c| *c == ' ').count())
+                .min()
+                .unwrap();
+            assert!(indent > 40, "centred: the text starts {indent} columns in");
+        }
+    }
+    let full = screen(corpus_of(&[&text]), (200, 50), "=");
+    let widest = body(&full)
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .max()
+        .unwrap();
+    assert!(widest > 150, "= gives the full width back: {widest}");
+}

@@ -125,8 +125,8 @@ fn ellipsize(s: &str, cols: usize) -> String {
 fn text(app: &App, geo: &Geometry, doc: DocId, area: Rect, buf: &mut Buffer) -> Option<(u32, u32)> {
     let m = app.measure(doc, geo);
     let d = app.model.corpus.get(doc)?;
-    let text_x = area.x + GUTTER;
-    let text_w = area.width.saturating_sub(GUTTER + STRIP);
+    let text_x = area.x + geo.text_left + GUTTER;
+    let text_w = geo.text_width;
     let mut pos = app.top(doc);
     let mut y = 0u16;
     let mut seen: Option<(u32, u32)> = None;
@@ -161,7 +161,15 @@ fn text(app: &App, geo: &Geometry, doc: DocId, area: Rect, buf: &mut Buffer) -> 
                 let sentence = styler::sentence_at(d, line.start, &sentences);
                 if let Some(s) = sentence {
                     seen = Some(seen.map_or((s, s), |(a, _)| (a, s)));
-                    gutter(app, doc, s, line.start, area.x, area.y + y, buf);
+                    gutter(
+                        app,
+                        doc,
+                        s,
+                        line.start,
+                        area.x + geo.text_left,
+                        area.y + y,
+                        buf,
+                    );
                 }
                 let spans = styler.line(d, *line, &sentences);
                 buf.set_line(text_x, area.y + y, &Line::from(spans), text_w);
