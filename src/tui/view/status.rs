@@ -30,14 +30,19 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
     } else {
         position(app)
     };
-    // The right side gives way first: the key hints, then the layout and sync state; only
-    // then is the left cut, between its parts or words, never inside one.
+    // The right side gives way first: the key hints, then the review progress, then the layout
+    // and sync state; only then is the left cut, between its parts or words, never inside one.
     let width = usize::from(area.width);
     let left_w = wrap::width(&left);
-    let right = [right_side(app, true), right_side(app, false), String::new()]
-        .into_iter()
-        .find(|r| r.is_empty() || left_w + wrap::width(r) <= width)
-        .unwrap_or_default();
+    let right = [
+        right_side(app, true, true),
+        right_side(app, false, true),
+        right_side(app, false, false),
+        String::new(),
+    ]
+    .into_iter()
+    .find(|r| r.is_empty() || left_w + wrap::width(r) <= width)
+    .unwrap_or_default();
     let room = width - wrap::width(&right).min(width);
     buf.set_stringn(area.x, area.y, fit(&left, room), room, style);
     if !right.is_empty() {
@@ -47,12 +52,12 @@ pub fn draw(app: &App, _geo: &Geometry, area: Rect, buf: &mut Buffer) {
 
 /// The right side: review progress, layout, sync and — when there is room — the live keys for
 /// help and quit.
-fn right_side(app: &App, with_keys: bool) -> String {
+fn right_side(app: &App, with_keys: bool, with_progress: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(p) = &app.status.progress {
         parts.push(p.clone());
     }
-    if let Some(r) = &app.review.session {
+    if let Some(r) = app.review.session.as_ref().filter(|_| with_progress) {
         parts.push(if r.is_writable() {
             r.progress(app.review_total()).to_string()
         } else {
