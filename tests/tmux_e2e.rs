@@ -168,7 +168,7 @@ fn resizing_keeps_working() {
         assert!(status.success());
         sleep(Duration::from_millis(300));
     }
-    t.wait_for("aligned");
+    t.wait_for("sentence 1/");
     t.keys(&["q"]);
     let after = t.wait_for("DONE");
     assert!(after.contains("EXIT=0"), "{after}");

@@ -79,6 +79,32 @@ actions! {
     Quit => "quit", "Quit";
 }
 
+impl Action {
+    /// Actions that compare versions: with one document they are left out of the help (and say
+    /// why when pressed).
+    pub fn needs_versions(self) -> bool {
+        matches!(
+            self,
+            Action::FocusNext
+                | Action::FocusPrev
+                | Action::ShowNextPanes
+                | Action::ShowPrevPanes
+                | Action::MorePanes
+                | Action::FewerPanes
+                | Action::NextDifference
+                | Action::PrevDifference
+                | Action::Counterpart
+                | Action::ItemCounterpart
+                | Action::ShowDrift
+                | Action::ToggleFold
+                | Action::FoldAll
+                | Action::UnfoldAll
+                | Action::ToggleLayout
+                | Action::ToggleSync
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -504,7 +504,7 @@ fn the_status_line_drops_hints_before_cutting_words() {
     let narrow = screen(samples(), (30, 6), "jj");
     let status = narrow.lines().last().unwrap().trim();
     assert_eq!(
-        status, "sentence 3/34…",
+        status, "sentence 3/34 · 8%…",
         "cut between parts, not inside a word"
     );
 }

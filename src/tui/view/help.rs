@@ -20,9 +20,10 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(0)
         + 2;
+    let alone = app.model.doc_count() < 2;
     for &action in Action::ALL {
         let keys = app.keymap.keys_for(action);
-        if keys.is_empty() {
+        if keys.is_empty() || (alone && action.needs_versions()) {
             continue;
         }
         lines.push(Line::from(vec![

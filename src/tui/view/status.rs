@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use crate::compare::Relation;
+use crate::document::DocId;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Geometry, InputPurpose, Layout, Mode};
 use crate::tui::input::InputLine;
@@ -64,14 +65,17 @@ fn right_side(app: &App, with_keys: bool, with_progress: bool) -> String {
             "review read-only".to_string()
         });
     }
-    parts.push(
-        match app.effective_layout() {
-            Layout::Aligned => "aligned",
-            Layout::Reading => "reading",
-        }
-        .to_string(),
-    );
-    parts.push(if app.screen.sync { "sync" } else { "free" }.to_string());
+    // Layout and sync are about versions side by side: nothing to say of one document.
+    if app.model.doc_count() > 1 {
+        parts.push(
+            match app.effective_layout() {
+                Layout::Aligned => "aligned",
+                Layout::Reading => "reading",
+            }
+            .to_string(),
+        );
+        parts.push(if app.screen.sync { "sync" } else { "free" }.to_string());
+    }
     if with_keys {
         for (action, what) in [(Action::Help, "help"), (Action::Quit, "quit")] {
             if let Some(key) = app.keymap.keys_for(action).first() {
@@ -187,10 +191,41 @@ fn position(app: &App) -> String {
     {
         return format!(" {}{warn}", describe(app, item));
     }
+    let progress = reading_progress(app, doc);
     if app.model.doc_count() < 2 {
-        return format!(" sentence {}/{n} · {name}{warn}", cur + 1);
+        return format!(" sentence {}/{n} · {progress} · {name}{warn}", cur + 1);
     }
-    format!(" sentence {}/{n} · {what} · {name}{warn}", cur + 1)
+    format!(
+        " sentence {}/{n} · {progress} · {what} · {name}{warn}",
+        cur + 1
+    )
+}
+
+/// Words a minute of attentive reading, for the time left.
+const READING_SPEED: usize = 230;
+
+/// "40% · 3 min left": how far into the document the cursor is (by its text), and the reading
+/// time of what follows.
+fn reading_progress(app: &App, doc: DocId) -> String {
+    let Some(d) = app.model.corpus.get(doc) else {
+        return String::new();
+    };
+    let at = d
+        .sentences
+        .get(app.cursor(doc) as usize)
+        .map_or(0, |s| s.span.start as usize);
+    let done = at as f64 / d.text.len().max(1) as f64;
+    let words = app.panes.get(doc).map_or(0, |p| p.words);
+    let left = (words as f64 * (1.0 - done)) as usize;
+    let minutes = left.div_ceil(READING_SPEED);
+    let time = if left == 0 {
+        "end".to_string()
+    } else if minutes <= 1 {
+        "1 min left".to_string()
+    } else {
+        format!("{minutes} min left")
+    };
+    format!("{}% · {time}", (done * 100.0).floor())
 }
 
 /// "quote 4/11 · Lena Reyl · in 3 versions", "entity 2/9 · Ilse Marand · person · …".
