@@ -7,6 +7,7 @@ mod html;
 mod lexer;
 pub mod load;
 pub mod segment;
+pub mod structure;
 mod vocab;
 pub mod words;
 

@@ -18,6 +18,7 @@ use super::review::ReviewFilter;
 use super::search::{Scope, Search};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
+use crate::document::structure::{self, Role};
 use crate::document::{DocId, Format, PerDoc};
 use crate::review::Session;
 
@@ -131,6 +132,10 @@ pub struct Pane {
     pub differences: Vec<u32>,
     /// Its word count for the header.
     pub words: usize,
+    /// What each paragraph is in the article (title, heading, byline…), for styling.
+    pub roles: Vec<Role>,
+    /// The dateline opening the lead, set apart like a heading.
+    pub dateline: Option<crate::document::Span>,
 }
 
 /// The aligned layout: rows of every document, shared by all panes.
@@ -217,12 +222,20 @@ impl App {
                 .corpus
                 .documents
                 .iter()
-                .map(|d| Pane {
-                    cursor: 0,
-                    top: Pos::default(),
-                    reading: flow::reading_blocks(d),
-                    differences: Vec::new(),
-                    words: d.word_count(),
+                .map(|d| {
+                    let roles = structure::roles(d);
+                    let lead = roles.iter().position(|&r| r == Role::Body);
+                    Pane {
+                        cursor: 0,
+                        top: Pos::default(),
+                        reading: flow::reading_blocks(d),
+                        differences: Vec::new(),
+                        words: d.word_count(),
+                        dateline: lead
+                            .and_then(|p| d.paragraphs.get(p))
+                            .and_then(|p| structure::dateline(d, p.span)),
+                        roles,
+                    }
                 })
                 .collect(),
         );

@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use crate::compare::Relation;
+use crate::document::structure::Role;
 use crate::document::{Document, Span as TextSpan};
 use crate::extract::DocExtraction;
 use crate::tui::app::App;
@@ -82,11 +83,25 @@ impl<'a> Styler<'a> {
         let t = &self.app.theme;
         let text = d.text.get(line.start..line.end).unwrap_or("");
         let annotations = self.annotations(line);
-        let markup =
-            match sentence_at(d, line.start, sentences).and_then(|s| d.sentences.get(s as usize)) {
-                Some(s) => self.app.markup(self.doc, s.paragraph),
-                None => Default::default(),
-            };
+        let paragraph = sentence_at(d, line.start, sentences)
+            .and_then(|s| d.sentences.get(s as usize))
+            .map(|s| s.paragraph);
+        let markup = match paragraph {
+            Some(p) => self.app.markup(self.doc, p),
+            None => Default::default(),
+        };
+        let pane = self.app.panes.get(self.doc);
+        let role = paragraph
+            .and_then(|p| pane?.roles.get(p as usize).copied())
+            .unwrap_or(Role::Body);
+        let structure = match role {
+            Role::Title => t.header,
+            Role::Heading => t.base.add_modifier(Modifier::BOLD),
+            Role::Byline => t.dim.add_modifier(Modifier::ITALIC),
+            Role::BlockQuote => t.base.add_modifier(Modifier::ITALIC),
+            Role::ListItem | Role::Body => t.base,
+        };
+        let dateline = pane.and_then(|p| p.dateline);
         // Changed words as the engine's view from the focused document has them.
         let changed = self.app.model.changed(
             self.doc,
@@ -101,7 +116,10 @@ impl<'a> Styler<'a> {
         let mut run_style = None;
         for (i, c) in text.char_indices() {
             let at = line.start + i;
-            let mut style = t.base;
+            let mut style = structure;
+            if dateline.is_some_and(|s| (s.start as usize) <= at && at < s.end as usize) {
+                style = style.add_modifier(Modifier::BOLD);
+            }
             if let Some((_, m)) = markup
                 .iter()
                 .find(|(s, _)| (s.start as usize) <= at && at < s.end as usize)
