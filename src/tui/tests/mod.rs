@@ -378,6 +378,15 @@ fn snapshots_two_documents() {
 }
 
 #[test]
+fn snapshots_one_document_reading() {
+    let corpus = || Corpus::load(&sample_sources()[..1], &LoadOptions::default()).unwrap();
+    insta::assert_snapshot!("one_80x24", screen(corpus(), (80, 24), ""));
+    insta::assert_snapshot!("one_120x35", screen(corpus(), (120, 35), "jjj"));
+    insta::assert_snapshot!("one_200x50", screen(corpus(), (200, 50), "<C-d>"));
+    insta::assert_snapshot!("one_help_120x40", screen(corpus(), (120, 40), "?"));
+}
+
+#[test]
 fn snapshots_three_documents() {
     insta::assert_snapshot!("three_80x24", screen(samples(), (80, 24), ""));
     insta::assert_snapshot!("three_160x40_reading", screen(samples(), (160, 40), "t]c"));
