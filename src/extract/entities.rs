@@ -303,14 +303,17 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
     let case = corpus_case(corpus, active);
     let mut raws: Vec<Vec<Raw>> = Vec::with_capacity(corpus.documents.len());
     let mut deferred: Vec<Vec<(usize, usize)>> = Vec::with_capacity(corpus.documents.len());
+    let mut tagged: Vec<super::tagged::Tagging> = Vec::with_capacity(corpus.documents.len());
     for (doc, on) in corpus.documents.iter().zip(active) {
         let mut later = Vec::new();
         if !on {
             raws.push(Vec::new());
             deferred.push(later);
+            tagged.push(super::tagged::Tagging::default());
             continue;
         }
         let matches = lexicon::names().find(&doc.text, false);
+        tagged.push(super::tagged::find(doc, &matches, &case));
         let mut scanner = Scanner::new(doc, &case, &matches);
         for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
             let r = words::range(s);
@@ -335,6 +338,11 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
         }
         out.sort_by_key(|r| r.span.start);
     }
+    let raws = raws
+        .into_iter()
+        .zip(tagged)
+        .map(|(rules, tagged)| super::tagged::join(tagged, rules))
+        .collect();
     super::aliases::cluster(corpus, raws)
 }
 
