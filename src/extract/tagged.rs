@@ -160,9 +160,13 @@ fn raw(
     let (ctx, mut gender) = super::entities::context(doc, first, last);
     evidence.add(&ctx);
     let text = doc.slice(span);
+    let at = matches.partition_point(|m| m.start < span.start as usize);
     let lexicon = matches
+        .get(at..)
+        .unwrap_or(&[])
         .iter()
-        .find(|m| m.start == span.start as usize && m.end == span.end as usize)
+        .take_while(|m| m.start == span.start as usize)
+        .find(|m| m.end == span.end as usize)
         .map(|m| m.entry)
         .filter(|e| !matches!(e.kind, NameKind::Title(_)));
     if class == EntityClass::Person {

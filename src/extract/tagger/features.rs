@@ -2,7 +2,7 @@
 //! with 64-bit FNV-1a into a row of the weight table. Change one side, change the other: the
 //! parity test (`tests/tagger_parity.rs`) holds them together.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01B3;
@@ -62,8 +62,8 @@ pub fn shouting(words: &[&str]) -> bool {
 
 /// Per lowercased word, how the document writes it: bit 1 capitalised after a sentence's
 /// first word (sentences in capitals aside), bit 2 in lowercase.
-pub fn doc_case(sentences: &[Vec<&str>]) -> HashMap<String, u8> {
-    let mut seen: HashMap<String, u8> = HashMap::new();
+pub fn doc_case(sentences: &[Vec<&str>]) -> FxHashMap<String, u8> {
+    let mut seen: FxHashMap<String, u8> = FxHashMap::default();
     for words in sentences.iter().filter(|w| !shouting(w)) {
         for (i, w) in words.iter().enumerate() {
             let bit = if has_lower(w) && !has_upper(w) {
@@ -73,7 +73,13 @@ pub fn doc_case(sentences: &[Vec<&str>]) -> HashMap<String, u8> {
             } else {
                 continue;
             };
-            *seen.entry(w.to_lowercase()).or_insert(0) |= bit;
+            let low = w.to_lowercase();
+            match seen.get_mut(&low) {
+                Some(v) => *v |= bit,
+                None => {
+                    seen.insert(low, bit);
+                }
+            }
         }
     }
     seen
@@ -115,12 +121,41 @@ impl<'a> Sentence<'a> {
         self.lows.get(i).map_or("", String::as_str)
     }
 
-    /// The rows of word `i`'s features that do not read predicted tags, into `out`.
-    pub fn static_rows(
+    /// The rows of the features of word `i` alone (its form, shape, affixes, gazetteer flags):
+    /// the same wherever the word stands, so their sum can be kept per word.
+    pub fn word_rows(
         &self,
         i: usize,
         gazetteer: &impl Fn(&str) -> &'static str,
-        seen: &HashMap<String, u8>,
+        mask: u64,
+        out: &mut Vec<usize>,
+    ) {
+        let lw = self.low(i);
+        let w = self.words.get(i).copied().unwrap_or("");
+        let s0 = self.shapes.get(i).map_or("", String::as_str);
+        let features: [&[&str]; 11] = [
+            &["b"],
+            &["w=", lw],
+            &["W=", w],
+            &["s=", s0],
+            &["p1=", head(lw, 1)],
+            &["p2=", head(lw, 2)],
+            &["p3=", head(lw, 3)],
+            &["x2=", tail(lw, 2)],
+            &["x3=", tail(lw, 3)],
+            &["x4=", tail(lw, 4)],
+            &["g=", gazetteer(w)],
+        ];
+        out.extend(features.iter().map(|parts| row(parts, mask)));
+    }
+
+    /// The rows of word `i`'s features that read its neighbours, its place and the document,
+    /// but not predicted tags.
+    pub fn context_rows(
+        &self,
+        i: usize,
+        gazetteer: &impl Fn(&str) -> &'static str,
+        seen: &FxHashMap<String, u8>,
         mask: u64,
         out: &mut Vec<usize>,
     ) {
@@ -135,7 +170,6 @@ impl<'a> Sentence<'a> {
         let (prev, next) = (i.checked_sub(1), Some(i + 1));
         let (prev2, next2) = (i.checked_sub(2), Some(i + 2));
         let lw = self.low(i);
-        let w = word(Some(i));
         let s0 = shp(Some(i), "");
         let dc = match seen.get(lw).copied().unwrap_or(0) {
             1 => "1",
@@ -143,17 +177,7 @@ impl<'a> Sentence<'a> {
             3 => "3",
             _ => "0",
         };
-        let features: [&[&str]; 24] = [
-            &["b"],
-            &["w=", lw],
-            &["W=", w],
-            &["s=", s0],
-            &["p1=", head(lw, 1)],
-            &["p2=", head(lw, 2)],
-            &["p3=", head(lw, 3)],
-            &["x2=", tail(lw, 2)],
-            &["x3=", tail(lw, 3)],
-            &["x4=", tail(lw, 4)],
+        let features: [&[&str]; 13] = [
             &["w-1=", low(prev, "<s>")],
             &["w+1=", low(next, "</s>")],
             &["w-2=", low(prev2, "<s>")],
@@ -165,7 +189,6 @@ impl<'a> Sentence<'a> {
             &["w-1w=", low(prev, "<s>"), "|", lw],
             &["ww+1=", lw, "|", low(next, "</s>")],
             &["dc=", dc, "|", s0],
-            &["g=", gazetteer(w)],
             &["g-1=", gazetteer(word(prev))],
             &["g+1=", gazetteer(word(next))],
         ];

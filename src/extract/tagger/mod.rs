@@ -5,8 +5,9 @@
 mod features;
 mod units;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 pub use units::{Unit, units};
 
@@ -26,7 +27,7 @@ struct Model {
     mask: u64,
     /// `rows × TAGS.len()` signed weights, row-major.
     table: &'static [u8],
-    gazetteer: HashMap<&'static str, &'static str>,
+    gazetteer: FxHashMap<&'static str, &'static str>,
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
@@ -90,6 +91,8 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
     let seen = features::doc_case(sentences);
     let gaz = |w: &str| m.gazetteer(w);
     let mut rows = Vec::with_capacity(32);
+    // The sum of a word's own features, kept per distinct word: most words of a text recur.
+    let mut own: FxHashMap<&str, [i32; TAGS.len()]> = FxHashMap::default();
     let mut out = Vec::with_capacity(sentences.len());
     for words in sentences {
         let mut tags = Vec::with_capacity(words.len());
@@ -97,10 +100,23 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
             let s = features::Sentence::new(piece);
             let (mut t1, mut t2, mut prev) = ("<s>", "<s>", 0usize);
             for i in 0..piece.len() {
+                let word = piece.get(i).copied().unwrap_or("");
+                let mut scores = match own.get(word) {
+                    Some(&sum) => sum,
+                    None => {
+                        rows.clear();
+                        s.word_rows(i, &gaz, m.mask, &mut rows);
+                        let mut sum = [0i32; TAGS.len()];
+                        for &r in &rows {
+                            m.add_row(r, &mut sum);
+                        }
+                        own.insert(word, sum);
+                        sum
+                    }
+                };
                 rows.clear();
-                s.static_rows(i, &gaz, &seen, m.mask, &mut rows);
+                s.context_rows(i, &gaz, &seen, m.mask, &mut rows);
                 s.tag_rows(i, t1, t2, m.mask, &mut rows);
-                let mut scores = [0i32; TAGS.len()];
                 for &r in &rows {
                     m.add_row(r, &mut scores);
                 }
