@@ -341,7 +341,8 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
     let raws = raws
         .into_iter()
         .zip(tagged)
-        .map(|(rules, tagged)| super::tagged::join(tagged, rules))
+        .zip(&corpus.documents)
+        .map(|((rules, tagged), doc)| super::tagged::join(doc, tagged, rules))
         .collect();
     super::aliases::cluster(corpus, raws)
 }

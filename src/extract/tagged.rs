@@ -5,11 +5,12 @@
 
 use super::EntityClass;
 use super::candidates::CorpusCase;
-use super::entities::{Evidence, Raw};
+use super::entities::{Evidence, Raw, key_of};
 use super::tagger;
 use super::words::{all_caps, is_acronym, strip_possessive};
 use crate::document::{Document, Span};
 use crate::lexicon::{self, Gender, NameKind, NameMatch};
+use rustc_hash::FxHashSet;
 
 /// The tagger's class counts this much per mention; the rules' strongest single piece of
 /// evidence (a lexicon entry) counts 6, a title before a name 3.
@@ -193,7 +194,7 @@ fn raw(
 /// candidate crossing a tagged name gives way to it; one the tagger did not see stays only
 /// when a lexicon or a title vouches for it. In a sentence in capitals, where capitals say
 /// nothing, a tagged name stays only where the rules found the same known name.
-pub fn join(tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
+pub fn join(doc: &Document, tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
     rules.sort_by_key(|r| (r.span.start, r.span.end));
     let ruled = |span: Span| {
         rules
@@ -214,6 +215,18 @@ pub fn join(tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
         .filter(|t| !t.shouting || ruled(t.raw.span))
         .map(|t| t.raw)
         .collect();
+    // "close to Trump" where the tagger saw no name: the rules' candidate stays when the
+    // tagger named it elsewhere in the document (or named a person of that surname).
+    let mut named: FxHashSet<String> = FxHashSet::default();
+    for t in &out {
+        let name = doc.slice(t.span);
+        named.insert(key_of(name));
+        if t.evidence.class() == Some(EntityClass::Person)
+            && let Some(last) = name.split_whitespace().next_back()
+        {
+            named.insert(key_of(last));
+        }
+    }
     let n = out.len();
     for r in rules {
         let from = out
@@ -226,7 +239,7 @@ pub fn join(tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
             }
             seen = true;
             t.gender = t.gender.or(r.gender);
-            if t.span != r.span && vouched_person(&r) {
+            if t.span != r.span && (vouched_person(&r) || headed_around(&r, t)) {
                 // "Minister of Environment Ilse Marand": the rules know where a titled name
                 // or one with a known given name starts and ends.
                 let mut evidence = r.evidence;
@@ -244,13 +257,24 @@ pub fn join(tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
                 t.expands = t.expands.or(r.expands);
             }
         }
-        if !seen && (sure(&r) || in_capitals(r.span)) {
+        if !seen && (sure(&r) || in_capitals(r.span) || named.contains(&key_of(doc.slice(r.span))))
+        {
             out.push(r);
         }
     }
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out.dedup_by_key(|r| r.span);
     out
+}
+
+/// "Conservative Political Action Conference" where the tagger cut it in pieces: a rule
+/// candidate holding the tagged name whole, with a head word that says what it is.
+fn headed_around(r: &Raw, t: &Raw) -> bool {
+    let e = r.evidence;
+    r.span.start <= t.span.start
+        && t.span.end <= r.span.end
+        && r.last > r.first
+        && (e.org >= 3.0 || e.place >= 3.0 || e.other >= 2.0)
 }
 
 /// A rule candidate the rules call a person on their own strong evidence.

@@ -22,7 +22,7 @@ fn joins(doc: &Document, end: usize, i: usize, stop: usize) -> bool {
     }
     let t = tok(doc, i);
     let prev = tok(doc, end);
-    let links = |t: &str| matches!(t, "-" | "&" | "/");
+    let links = |t: &str| matches!(t, "-" | "&");
     if links(t) {
         return i + 1 < stop && glued(doc, i, i + 1) && is_word_like(doc, i + 1);
     }
