@@ -194,7 +194,15 @@ fn raw(
 /// candidate crossing a tagged name gives way to it; one the tagger did not see stays only
 /// when a lexicon or a title vouches for it. In a sentence in capitals, where capitals say
 /// nothing, a tagged name stays only where the rules found the same known name.
-pub fn join(doc: &Document, tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
+///
+/// "close to Trump" where the tagger saw no name: the rules' candidate stays when the tagger
+/// named it somewhere in the corpus (`named`, from [`named`]).
+pub fn join(
+    doc: &Document,
+    tagged: Tagging,
+    mut rules: Vec<Raw>,
+    named: &FxHashSet<String>,
+) -> Vec<Raw> {
     rules.sort_by_key(|r| (r.span.start, r.span.end));
     let ruled = |span: Span| {
         rules
@@ -215,18 +223,6 @@ pub fn join(doc: &Document, tagged: Tagging, mut rules: Vec<Raw>) -> Vec<Raw> {
         .filter(|t| !t.shouting || ruled(t.raw.span))
         .map(|t| t.raw)
         .collect();
-    // "close to Trump" where the tagger saw no name: the rules' candidate stays when the
-    // tagger named it elsewhere in the document (or named a person of that surname).
-    let mut named: FxHashSet<String> = FxHashSet::default();
-    for t in &out {
-        let name = doc.slice(t.span);
-        named.insert(key_of(name));
-        if t.evidence.class() == Some(EntityClass::Person)
-            && let Some(last) = name.split_whitespace().next_back()
-        {
-            named.insert(key_of(last));
-        }
-    }
     let n = out.len();
     for r in rules {
         let from = out
@@ -280,6 +276,23 @@ fn headed_around(r: &Raw, t: &Raw) -> bool {
 /// A rule candidate the rules call a person on their own strong evidence.
 fn vouched_person(r: &Raw) -> bool {
     r.evidence.class() == Some(EntityClass::Person) && r.evidence.person >= 3.0
+}
+
+/// The keys of every name the tagger found in the corpus, and the surname of each person.
+pub fn named<'a>(docs: impl Iterator<Item = (&'a Document, &'a Tagging)>) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for (doc, tagging) in docs {
+        for t in &tagging.names {
+            let name = doc.slice(t.raw.span);
+            out.insert(key_of(name));
+            if t.raw.evidence.class() == Some(EntityClass::Person)
+                && let Some(last) = name.split_whitespace().next_back()
+            {
+                out.insert(key_of(last));
+            }
+        }
+    }
+    out
 }
 
 /// A rule candidate worth keeping on its own: a lexicon name, an acronym in ordinary text, or
