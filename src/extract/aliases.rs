@@ -61,6 +61,7 @@ pub fn cluster(corpus: &Corpus, raws: Vec<Vec<Raw>>) -> Clustered {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut group_of: Vec<Vec<usize>> = Vec::with_capacity(raws.len());
+    let nearest = nearest_full_names(corpus, &raws);
     for (d, list) in raws.iter().enumerate() {
         let Some(doc) = corpus.documents.get(d) else {
             group_of.push(Vec::new());
@@ -69,9 +70,10 @@ pub fn cluster(corpus: &Corpus, raws: Vec<Vec<Raw>>) -> Clustered {
         let mut ids = Vec::with_capacity(list.len());
         for (i, r) in list.iter().enumerate() {
             let surface = doc.slice(r.span);
-            let key = match r.lexicon {
-                Some(e) => format!("lex:{}", e.canonical),
-                None => key_of(surface),
+            let key = match (r.lexicon, nearest.get(&(d, i))) {
+                (Some(e), _) => format!("lex:{}", e.canonical),
+                (None, Some(full)) => full.clone(),
+                (None, None) => key_of(surface),
             };
             let g = *by_key.entry(key.clone()).or_insert_with(|| {
                 groups.push(Group {
@@ -106,6 +108,81 @@ pub fn cluster(corpus: &Corpus, raws: Vec<Vec<Raw>>) -> Clustered {
     merge_acronyms(&groups, &mut uf);
     merge_short_forms(&groups, &mut uf);
     build(corpus, &raws, &groups, &group_of, &mut uf)
+}
+
+/// One-word names that shorten a person's full name where the corpus has more than one
+/// candidate ("Velk" with "Tomas Velk" and "Arvid Velk"), or a given name alone ("Arvid"):
+/// each takes the key of the nearest full name in its own document, the one before it first.
+/// A surname with a single candidate is left to [`merge_short_forms`].
+fn nearest_full_names(corpus: &Corpus, raws: &[Vec<Raw>]) -> HashMap<(usize, usize), String> {
+    let mut by_last: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+    let mut full: Vec<Vec<(u32, String)>> = Vec::with_capacity(raws.len());
+    for (doc, list) in corpus.documents.iter().zip(raws) {
+        let mut here = Vec::new();
+        for r in list.iter().filter(|r| r.lexicon.is_none()) {
+            let key = key_of(doc.slice(r.span));
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() < 2 || r.evidence.class() != Some(EntityClass::Person) {
+                continue;
+            }
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                push_unique(by_last.entry((*last).to_string()).or_default(), &key);
+                push_unique(by_first.entry((*first).to_string()).or_default(), &key);
+            }
+            here.push((r.span.start, key));
+        }
+        full.push(here);
+    }
+    let mut out = HashMap::new();
+    for (d, (doc, list)) in corpus.documents.iter().zip(raws).enumerate() {
+        let Some(here) = full.get(d) else {
+            continue;
+        };
+        for (i, r) in list.iter().enumerate() {
+            if r.lexicon.is_some() || r.acronym {
+                continue;
+            }
+            let key = key_of(doc.slice(r.span));
+            if key.contains(' ') {
+                continue;
+            }
+            let surname = by_last.get(&key).map_or(&[][..], Vec::as_slice);
+            let given = by_first.get(&key).map_or(&[][..], Vec::as_slice);
+            let e = r.evidence;
+            let elsewhere =
+                e.place.max(e.org).max(e.other) >= 2.0 && e.class() != Some(EntityClass::Person);
+            if surname.len() < 2 && (given.is_empty() || !surname.is_empty() || elsewhere) {
+                continue;
+            }
+            let fits = |k: &String| surname.contains(k) || given.contains(k);
+            // Only the full names within a reach are looked at: a long text stays linear.
+            let at = here.partition_point(|(at, _)| *at < r.span.start);
+            let before = here
+                .get(at.saturating_sub(NEAREST_REACH)..at)
+                .and_then(|b| b.iter().rev().find(|(_, k)| fits(k)));
+            let after = here
+                .get(at..(at + NEAREST_REACH).min(here.len()))
+                .and_then(|a| a.iter().find(|(_, k)| fits(k)));
+            let only = match (surname, given) {
+                ([], [one]) | ([one], []) => Some(one),
+                _ => None,
+            };
+            if let Some(k) = before.or(after).map(|(_, k)| k).or(only) {
+                out.insert((d, i), k.clone());
+            }
+        }
+    }
+    out
+}
+
+/// How many full names either side of a short one are looked at for the nearest.
+const NEAREST_REACH: usize = 64;
+
+fn push_unique(list: &mut Vec<String>, key: &str) {
+    if !list.iter().any(|k| k == key) {
+        list.push(key.to_string());
+    }
 }
 
 /// "Carvanian" beside "Carvania": a nationality formed from a place the corpus names is a

@@ -177,11 +177,8 @@ pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<G
         ev.org += 0.3;
         ev.place += 0.3;
         ev.person -= 1.5;
-    } else if matches!(prev.as_str(), "and" | "or")
-        && PLACE_PREPOSITIONS.contains(&before(3).to_lowercase().as_str())
-        && starts_upper(before(2))
-    {
-        ev.place += 1.0; // "in Rotterdam and Antwerp"
+    } else if matches!(prev.as_str(), "and" | "or" | ",") && after_place_list(doc, first) {
+        ev.place += 1.5; // "in Rotterdam and Antwerp", "in Talden, Mirov and St. Ivo"
     } else if prev == "of" && PLACE_NOUNS.contains(&before(2).to_lowercase().as_str()) {
         ev.place += 2.0;
     } else if prev == "," && is_dateline(doc, first.saturating_sub(2)) {
@@ -209,6 +206,24 @@ pub fn context(doc: &Document, first: usize, last: usize) -> (Evidence, Option<G
         _ => {}
     }
     (ev, gender)
+}
+
+/// Whether the name at token `first` is a later item of a list of capitalised names that a
+/// place preposition opens: "in Talden, Mirov and St. Ivo".
+fn after_place_list(doc: &Document, first: usize) -> bool {
+    let mut names = 0;
+    for i in (first.saturating_sub(12)..first).rev() {
+        let t = tok(doc, i);
+        if matches!(t, "," | "and" | "or" | ".") {
+            continue;
+        }
+        if starts_upper(t) {
+            names += 1;
+            continue;
+        }
+        return names > 0 && PLACE_PREPOSITIONS.contains(&t.to_lowercase().as_str());
+    }
+    false
 }
 
 /// A word in capitals opening its paragraph and followed by a comma: a dateline's city.
@@ -303,14 +318,17 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
     let case = corpus_case(corpus, active);
     let mut raws: Vec<Vec<Raw>> = Vec::with_capacity(corpus.documents.len());
     let mut deferred: Vec<Vec<(usize, usize)>> = Vec::with_capacity(corpus.documents.len());
+    let mut tagged: Vec<super::tagged::Tagging> = Vec::with_capacity(corpus.documents.len());
     for (doc, on) in corpus.documents.iter().zip(active) {
         let mut later = Vec::new();
         if !on {
             raws.push(Vec::new());
             deferred.push(later);
+            tagged.push(super::tagged::Tagging::default());
             continue;
         }
         let matches = lexicon::names().find(&doc.text, false);
+        tagged.push(super::tagged::find(doc, &matches, &case));
         let mut scanner = Scanner::new(doc, &case, &matches);
         for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
             let r = words::range(s);
@@ -335,6 +353,13 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
         }
         out.sort_by_key(|r| r.span.start);
     }
+    let named = super::tagged::named(corpus.documents.iter().zip(&tagged));
+    let raws = raws
+        .into_iter()
+        .zip(tagged)
+        .zip(&corpus.documents)
+        .map(|((rules, tagged), doc)| super::tagged::join(doc, tagged, rules, &named))
+        .collect();
     super::aliases::cluster(corpus, raws)
 }
 

@@ -33,14 +33,30 @@ impl Verdict {
     }
 }
 
+/// Only sentences of this many words or more are judged: a table of names and scores (sports
+/// results, a list of winners) has few common words in any language.
+const MIN_SENTENCE_WORDS: usize = 8;
+
 pub fn judge(doc: &Document, vocab: &Vocab) -> Verdict {
     let stop = lexicon::stopwords();
     let mut words = 0usize;
     let mut hits = 0usize;
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        words += 1;
-        if stop.contains(vocab.term(t.term)) {
-            hits += 1;
+    for s in &doc.sentences {
+        let tokens = doc
+            .tokens
+            .get(s.tokens.start as usize..s.tokens.end as usize)
+            .unwrap_or(&[]);
+        let mut n = 0usize;
+        let mut h = 0usize;
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            n += 1;
+            if stop.contains(vocab.term(t.term)) {
+                h += 1;
+            }
+        }
+        if n >= MIN_SENTENCE_WORDS {
+            words += n;
+            hits += h;
         }
     }
     Verdict {

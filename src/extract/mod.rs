@@ -27,6 +27,8 @@ mod language;
 mod quotes;
 mod resolve;
 mod speakers;
+mod tagged;
+mod tagger;
 mod words;
 
 use crate::document::{Corpus, DocId, Span};
