@@ -34,6 +34,7 @@ pub fn named_sources(
     let mut out: Vec<Attribution> = clauses
         .iter()
         .flatten()
+        .filter(|c| !resolver.is_quoted(c.cue.start))
         .filter_map(|c| c.source)
         .filter(|&(a, b)| !(a == b && words::pronoun(tok(doc, a)).is_some()))
         .filter_map(|s| resolver.attribution(s, &[]))

@@ -239,10 +239,13 @@ fn build(corpus: &Corpus, links: Option<&dyn SentenceLinks>) -> Extraction {
         if !on {
             continue;
         }
-        let resolver = resolve::Resolver::new(doc, &out.mentions, &entities, &found.genders);
+        let marked = quotes::find(doc);
+        let quoted: Vec<Span> = marked.iter().map(|f| f.outer).collect();
+        let resolver =
+            resolve::Resolver::new(doc, &out.mentions, &entities, &found.genders, quoted);
         let clauses = claims::clauses(doc);
         let prior = claims::named_sources(doc, &clauses, &resolver);
-        let quotes = speakers::attribute(doc, quotes::find(doc), &resolver, &prior);
+        let quotes = speakers::attribute(doc, marked, &resolver, &prior);
         let claims = claims::find(doc, &quotes, &clauses, &resolver, &prior);
         out.quotes = quotes;
         out.claims = claims;
