@@ -1,11 +1,13 @@
 //! Counterparts across documents: each quote and claim is matched to the most similar quote or
 //! claim of every other document — within the sentences the comparison engine linked when it
-//! is given, else by word overlap — and the wording compared, figures first.
+//! is given, else by word overlap — and the wording compared, figures first. Two quotes whose
+//! speakers are both known and differ are never counterparts: drift is one speaker's words.
 
 use std::collections::{HashMap, HashSet};
 
 use super::claims::figures;
-use super::{Counterpart, DocExtraction, Wording};
+use super::drift::{self, Figure};
+use super::{Attribution, Counterpart, DocExtraction, EntityId};
 use crate::document::{Corpus, DocId, Document, Span, TermId, TokenKind};
 use crate::lexicon;
 
@@ -32,7 +34,37 @@ struct Item {
     sequence: Vec<TermId>,
     /// Distinct content terms, sorted.
     content: Vec<TermId>,
-    figures: Vec<(Span, String)>,
+    figures: Vec<Figure>,
+    /// A quote's speaker: its entity, else the last word of the phrase, lowercased.
+    speaker: Option<Speaker>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Speaker {
+    Entity(EntityId),
+    Phrase(String),
+}
+
+fn speaker_of(a: &Attribution) -> Speaker {
+    match a.entity {
+        Some(e) => Speaker::Entity(e),
+        None => Speaker::Phrase(
+            a.name
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("")
+                .to_lowercase(),
+        ),
+    }
+}
+
+/// Whether both speakers are known and name different people or bodies.
+fn other_speaker(a: &Item, b: &Item) -> bool {
+    match (&a.speaker, &b.speaker) {
+        (Some(Speaker::Entity(x)), Some(Speaker::Entity(y))) => x != y,
+        (Some(Speaker::Phrase(x)), Some(Speaker::Phrase(y))) => x != y,
+        _ => false,
+    }
 }
 
 fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> Item {
@@ -54,13 +86,18 @@ fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> 
     content.dedup();
     let figures = figures(doc, first, last)
         .into_iter()
-        .map(|s| (s, super::entities::key_of(doc.slice(s)).replace(' ', "")))
+        .map(|span| Figure {
+            span,
+            key: super::entities::key_of(doc.slice(span)).replace(' ', ""),
+            kind: drift::kind_of(doc, span),
+        })
         .collect();
     Item {
         sentence,
         sequence,
         content,
         figures,
+        speaker: None,
     }
 }
 
@@ -70,33 +107,6 @@ fn dice(a: &[TermId], b: &[TermId]) -> f32 {
     }
     let shared = crate::sorted::common(a, b).count();
     2.0 * shared as f32 / (a.len() + b.len()) as f32
-}
-
-/// Differing figures, ours then theirs, as in [`Counterpart::changed_figures`].
-type FigurePairs = Vec<(Option<Span>, Option<Span>)>;
-
-fn compare(ours: &Item, theirs: &Item) -> (Wording, FigurePairs) {
-    if ours.sequence == theirs.sequence {
-        return (Wording::Same, Vec::new());
-    }
-    let mut left: Vec<&(Span, String)> = ours.figures.iter().collect();
-    let mut right: Vec<&(Span, String)> = theirs.figures.iter().collect();
-    // Drop the figures both sides share, one for one.
-    left.retain(|(_, k)| match right.iter().position(|(_, r)| r == k) {
-        Some(p) => {
-            right.remove(p);
-            false
-        }
-        None => true,
-    });
-    if left.is_empty() && right.is_empty() {
-        return (Wording::Reworded, Vec::new());
-    }
-    let n = left.len().max(right.len());
-    let pairs = (0..n)
-        .map(|i| (left.get(i).map(|f| f.0), right.get(i).map(|f| f.0)))
-        .collect();
-    (Wording::FigureChanged, pairs)
 }
 
 /// Fill in `counterparts` of every quote and claim.
@@ -112,7 +122,10 @@ pub fn link(corpus: &Corpus, documents: &mut [DocExtraction], links: Option<&dyn
         .map(|(doc, x)| {
             x.quotes
                 .iter()
-                .map(|q| item(doc, &stop, q.span, q.sentence))
+                .map(|q| Item {
+                    speaker: q.speaker.as_ref().map(speaker_of),
+                    ..item(doc, &stop, q.span, q.sentence)
+                })
                 .collect()
         })
         .collect();
@@ -199,13 +212,20 @@ fn matches(
                 if let Some((j, similarity)) = best
                     && let Some(other) = theirs.get(j)
                 {
-                    let (wording, changed_figures) = compare(it, other);
+                    let (wording, figures) =
+                        drift::compare(it.sequence == other.sequence, &it.figures, &other.figures);
+                    let changed_figures = figures
+                        .iter()
+                        .filter(|f| f.changed())
+                        .map(|f| (f.ours, f.theirs))
+                        .collect();
                     found.push(Counterpart {
                         doc: DocId(b as u32),
                         index: j,
                         similarity,
                         wording,
                         changed_figures,
+                        figures,
                     });
                 }
             }
@@ -242,7 +262,7 @@ fn best_of(it: &Item, theirs: &[Item], candidates: &[usize], min: f32) -> Option
     candidates
         .iter()
         .filter_map(|&j| {
-            let other = theirs.get(j)?;
+            let other = theirs.get(j).filter(|o| !other_speaker(it, o))?;
             let sim = dice(&it.content, &other.content);
             (sim >= min).then_some((j, sim))
         })
