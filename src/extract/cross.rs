@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::claims::figures;
 use super::drift::{self, Figure};
+use super::words::tok;
 use super::{Attribution, Counterpart, DocExtraction, EntityId};
 use crate::document::{Corpus, DocId, Document, Span, TermId, TokenKind};
 use crate::lexicon;
@@ -84,12 +85,23 @@ fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> 
         .collect();
     content.sort();
     content.dedup();
+    // "CITY, Country, Jan. 16 —": the dateline's date is the story's, not the sentence's.
+    let dateline_end = if super::entities::is_dateline(doc, first) {
+        (first..last.min(first + 10))
+            .find(|&i| matches!(tok(doc, i), "—" | "–" | "-" | "("))
+            .and_then(|i| doc.tokens.get(i))
+            .map_or(0, |t| t.span.end)
+    } else {
+        0
+    };
     let figures = figures(doc, first, last)
         .into_iter()
+        .filter(|span| span.start >= dateline_end)
         .map(|span| Figure {
             span,
             key: super::entities::key_of(doc.slice(span)).replace(' ', ""),
             kind: drift::kind_of(doc, span),
+            seconds: drift::duration_seconds(doc, span),
         })
         .collect();
     Item {

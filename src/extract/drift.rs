@@ -13,6 +13,8 @@ pub struct Figure {
     /// The figure's words normalised, for equality across documents.
     pub key: String,
     pub kind: FigureKind,
+    /// A duration in seconds, so "four decades" and "40 years" are the same figure.
+    pub seconds: Option<u64>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -86,6 +88,46 @@ pub fn kind_of(doc: &Document, span: Span) -> FigureKind {
     }
 }
 
+/// Spelled numbers a duration is often written with.
+const SPELLED: [&str; 13] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+];
+
+/// Seconds in each unit of [`UNITS_OF_TIME`], in the same order.
+const UNIT_SECONDS: [u64; 9] = [
+    1,
+    60,
+    3_600,
+    86_400,
+    604_800,
+    2_629_800,
+    31_557_600,
+    315_576_000,
+    3_155_760_000,
+];
+
+/// The length of a duration figure ("four decades", "40 years", "24-hour") in seconds.
+pub fn duration_seconds(doc: &Document, span: Span) -> Option<u64> {
+    let text = doc.slice(span).to_lowercase().replace(',', "");
+    let value = text
+        .parse::<u64>()
+        .ok()
+        .or_else(|| SPELLED.iter().position(|w| *w == text).map(|n| n as u64))?;
+    let rest = doc.text.get(span.end as usize..)?;
+    let unit = lower_word(
+        rest.split(|c: char| c.is_whitespace() || c == '-')
+            .find(|w| !w.is_empty())?,
+    );
+    let unit = if unit == "centuries" {
+        "century"
+    } else {
+        unit.strip_suffix('s').unwrap_or(&unit)
+    };
+    let k = UNITS_OF_TIME.iter().position(|u| *u == unit)?;
+    value.checked_mul(*UNIT_SECONDS.get(k)?)
+}
+
 /// A bare four-digit number that reads as a year of recent history.
 fn is_year(text: &str) -> bool {
     text.len() == 4
@@ -107,7 +149,9 @@ pub fn compare(
     }
     let mut left: Vec<&Figure> = ours.iter().collect();
     let mut right: Vec<&Figure> = theirs.iter().collect();
-    left.retain(|f| match right.iter().position(|r| r.key == f.key) {
+    let same =
+        |a: &Figure, b: &Figure| a.key == b.key || a.seconds.is_some() && a.seconds == b.seconds;
+    left.retain(|f| match right.iter().position(|r| same(f, r)) {
         Some(p) => {
             right.remove(p);
             false
@@ -150,6 +194,7 @@ mod tests {
             },
             key: key.to_string(),
             kind,
+            seconds: None,
         }
     }
 

@@ -9,6 +9,51 @@ use crate::lexicon::{self, Gender};
 /// How far back (bytes) a pronoun looks for the person it stands for: a few paragraphs.
 const PRONOUN_REACH: u32 = 2500;
 
+/// Whether a source phrase can name someone: not a verb phrase ("seized on an assessment",
+/// "forced to defend"), not a clause ("they turned to the police"), not a lone function word.
+fn noun_phrase(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    let (Some(first), second) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    // "seized on", "forced to": a verb form with its object or preposition; "unnamed
+    // sources" and "leading experts" are noun phrases.
+    let verb_like = |w: &str| {
+        w.chars().all(|c| c.is_lowercase())
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && second.is_some_and(|n| {
+                matches!(
+                    n,
+                    "on" | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "that"
+                        | "by"
+                        | "with"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "up"
+                        | "out"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "it"
+                        | "not"
+                )
+            })
+    };
+    let pronoun = words::pronoun(first).is_some()
+        || matches!(first, "we" | "We" | "I" | "it" | "It" | "you" | "You");
+    // A lone pronoun is a source ("it said", "I wrote"); a lone "from" or "now" is not.
+    let function_word = !pronoun
+        && lexicon::stopwords().contains(first.to_lowercase().as_str())
+        && second.is_none();
+    !(verb_like(first) || first == "to" || function_word || pronoun && second.is_some())
+}
+
 pub struct Resolver<'a> {
     pub doc: &'a Document,
     mentions: &'a [Mention],
@@ -54,6 +99,10 @@ impl<'a> Resolver<'a> {
         prior: &[Attribution],
     ) -> Option<Attribution> {
         let doc = self.doc;
+        // "they turned to the police": a pronoun opening a clause is the source.
+        if first < last && words::pronoun(tok(doc, first)).is_some() {
+            return self.attribution((first, first), prior);
+        }
         let span = words::span_of(doc, first, last);
         if first == last
             && let Some(want) = words::pronoun(tok(doc, first))
@@ -75,7 +124,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .find_map(|p| text.strip_prefix(p))
             .unwrap_or(text);
-        text.chars().any(char::is_alphabetic).then(|| Attribution {
+        (text.chars().any(char::is_alphabetic) && noun_phrase(text)).then(|| Attribution {
             span,
             name: text.to_string(),
             entity: None,

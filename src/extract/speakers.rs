@@ -54,7 +54,11 @@ pub fn attribute(
         let Some(site) = site else {
             continue;
         };
-        let explicit = after(doc, site)
+        let following = after(doc, site);
+        // `“We won,” she tweeted`: a reporting clause right after the marks makes a quote of
+        // any length; only a short term in someone else's running text is a scare quote.
+        let reported = !matches!(following, Explicit::None);
+        let explicit = following
             .or_else(|| before(doc, site, &in_quote))
             .or_else(|| in_sentence(doc, site, &in_quote))
             .or_else(|| lead_in(doc, site, &in_quote));
@@ -67,7 +71,7 @@ pub fn attribute(
             span: f.inner,
             outer: f.outer,
             sentence: site.sentence,
-            scare: is_scare(doc, f, site),
+            scare: !reported && is_scare(doc, f, site),
             speaker,
             counterparts: Vec::new(),
         });
