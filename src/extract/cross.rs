@@ -1,14 +1,14 @@
 //! Counterparts across documents: each quote and claim is matched to the most similar quote or
 //! claim of every other document — within the sentences the comparison engine linked when it
 //! is given, else by word overlap — and the wording compared, figures first. Two quotes whose
-//! speakers are both known and differ are never counterparts: drift is one speaker's words.
+//! speakers are different entities are never counterparts: drift is one speaker's words.
 
 use std::collections::{HashMap, HashSet};
 
 use super::claims::figures;
 use super::drift::{self, Figure};
 use super::words::tok;
-use super::{Attribution, Counterpart, DocExtraction, EntityId};
+use super::{Counterpart, DocExtraction, EntityId};
 use crate::document::{Corpus, DocId, Document, Span, TermId, TokenKind};
 use crate::lexicon;
 
@@ -36,36 +36,14 @@ struct Item {
     /// Distinct content terms, sorted.
     content: Vec<TermId>,
     figures: Vec<Figure>,
-    /// A quote's speaker: its entity, else the last word of the phrase, lowercased.
-    speaker: Option<Speaker>,
+    /// A quote's speaker, when it is a known entity (phrases such as "the study" and "the
+    /// report" name one source in different words too often to tell speakers apart).
+    speaker: Option<EntityId>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Speaker {
-    Entity(EntityId),
-    Phrase(String),
-}
-
-fn speaker_of(a: &Attribution) -> Speaker {
-    match a.entity {
-        Some(e) => Speaker::Entity(e),
-        None => Speaker::Phrase(
-            a.name
-                .split_whitespace()
-                .next_back()
-                .unwrap_or("")
-                .to_lowercase(),
-        ),
-    }
-}
-
-/// Whether both speakers are known and name different people or bodies.
+/// Whether both quotes have entities for speakers and they differ.
 fn other_speaker(a: &Item, b: &Item) -> bool {
-    match (&a.speaker, &b.speaker) {
-        (Some(Speaker::Entity(x)), Some(Speaker::Entity(y))) => x != y,
-        (Some(Speaker::Phrase(x)), Some(Speaker::Phrase(y))) => x != y,
-        _ => false,
-    }
+    matches!((a.speaker, b.speaker), (Some(x), Some(y)) if x != y)
 }
 
 fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> Item {
@@ -135,7 +113,7 @@ pub fn link(corpus: &Corpus, documents: &mut [DocExtraction], links: Option<&dyn
             x.quotes
                 .iter()
                 .map(|q| Item {
-                    speaker: q.speaker.as_ref().map(speaker_of),
+                    speaker: q.speaker.as_ref().and_then(|a| a.entity),
                     ..item(doc, &stop, q.span, q.sentence)
                 })
                 .collect()
