@@ -87,6 +87,9 @@ fn is_apposition(doc: &Document, first: usize, close: usize) -> bool {
         )
         || t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
         || lexicon::role_noun(t).is_some()
+        // ", R-Ky.,": party and state.
+        || matches!(t, "R" | "D" | "I") && tok(doc, first + 1) == "-"
+        || ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p))
 }
 
 /// The subject of the verb at `verb`, read backwards but not before `start`.
@@ -292,6 +295,9 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
             Some(s) => Some(s),
             None => source_after(doc, i + 1, end),
         }
+    } else if i == start {
+        // "Said Ellis: …", "Added the senator, …": the verb opens the sentence.
+        source_after(doc, i + 1, end)
     } else {
         subject_before(doc, start, i)
     };

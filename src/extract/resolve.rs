@@ -218,6 +218,25 @@ impl<'a> Resolver<'a> {
         let mut p_hi = prior.partition_point(|a| a.span.start < span.start);
         loop {
             let from = sentences.get(k).map_or(span.start, |s| s.span.start);
+            // "He notes that … . He says, …": an earlier sentence whose subject is the same
+            // pronoun speaks of the same person, who is named further back.
+            let opens_with_same = want.is_some()
+                && from < span.start
+                && sentences
+                    .get(k)
+                    .and_then(|s| self.doc.tokens.get(s.tokens.start as usize))
+                    .is_some_and(|t| words::pronoun(self.doc.slice(t.span)) == Some(want));
+            if opens_with_same {
+                let m_lo = self.mentions.partition_point(|m| m.span.start < from);
+                let p_lo = prior.partition_point(|a| a.span.start < from);
+                if from <= floor || k == 0 {
+                    return None;
+                }
+                k -= 1;
+                m_hi = m_lo;
+                p_hi = p_lo;
+                continue;
+            }
             let m_lo = self.mentions.partition_point(|m| m.span.start < from);
             let p_lo = prior.partition_point(|a| a.span.start < from);
             let person = self
