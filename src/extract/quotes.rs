@@ -134,7 +134,9 @@ fn emit(text: &str, o: Open, close: Mark, out: &mut Vec<Found>) {
     let Some(raw) = text.get(o.inner_start..close.pos) else {
         return;
     };
-    if !raw.chars().any(char::is_alphanumeric) {
+    // Digits alone between marks are an identifier or a measure (`"1474387200"`, `5' 11"`),
+    // never someone's words.
+    if !raw.chars().any(char::is_alphabetic) {
         return;
     }
     let lead = raw.len() - raw.trim_start().len();
