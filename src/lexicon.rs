@@ -272,7 +272,10 @@ pub enum Reporting {
 pub fn reporting_verb(word: &str) -> Option<Reporting> {
     static CELL: OnceLock<FxHashMap<&'static str, Reporting>> = OnceLock::new();
     CELL.get_or_init(|| {
-        entries(include_str!("../assets/lexicon/reporting_verbs.txt"))
+        entries(include_str!("../assets/lexicon/cue_verbs.txt"))
+            .chain(entries(include_str!(
+                "../assets/lexicon/reporting_verbs.txt"
+            )))
             .map(|l| match l.strip_suffix(" quote") {
                 Some(w) => (w.trim(), Reporting::QuoteOnly),
                 None => (l, Reporting::Claim),

@@ -143,6 +143,85 @@ pub fn is_furniture(line: &str) -> bool {
         .any(|pattern| matches_pattern(pattern, line))
 }
 
+/// Words of date lines and timestamps besides numbers: "UPDATED: 2:45 pm.", "Wednesday,
+/// April 17, 2013", "Posted 10:02 GMT".
+const STAMP_WORDS: [&str; 52] = [
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "ist",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+];
+
+/// A date line or timestamp: dates, times and the words around them, nothing else. Never a
+/// title, never a claim.
+pub fn is_date_line(line: &str) -> bool {
+    let mut any_number = false;
+    let only_stamp = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            // "2013", "17th", "3pm".
+            let digits = w.starts_with(|c: char| c.is_ascii_digit())
+                && w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .chars()
+                    .all(|c| c.is_ascii_digit());
+            any_number |= digits;
+            let lower = w.to_lowercase();
+            digits
+                || STAMP_WORDS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "nov" | "dec" | "sept")
+        });
+    only_stamp && any_number
+}
+
 fn matches_pattern(pattern: &str, line: &str) -> bool {
     match (pattern.strip_prefix('*'), pattern.strip_suffix('*')) {
         (Some(rest), _) => line.ends_with(rest.trim_end_matches('*')),

@@ -15,6 +15,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+pub use boilerplate::is_date_line;
 pub use load::{LoadError, LoadOptions, Source};
 pub use vocab::{TermId, Vocab};
 

@@ -27,7 +27,10 @@ pub(super) fn find_title(text: &str, paragraphs: &[Paragraph], format: Format) -
         paragraphs
             .iter()
             .map(|p| text[p.span.range()].lines().next().unwrap_or(""))
-            .find(|l| !boilerplate::is_furniture(&super::vocab::normalize(l.trim())))
+            .find(|l| {
+                !boilerplate::is_furniture(&super::vocab::normalize(l.trim()))
+                    && !boilerplate::is_date_line(l)
+            })
             .map(|l| l.trim_start_matches('#').trim())
     };
     let title = heading.or_else(first).unwrap_or("");

@@ -87,6 +87,9 @@ fn is_apposition(doc: &Document, first: usize, close: usize) -> bool {
         )
         || t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty()
         || lexicon::role_noun(t).is_some()
+        // ", R-Ky.,": party and state.
+        || matches!(t, "R" | "D" | "I") && tok(doc, first + 1) == "-"
+        || ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p))
 }
 
 /// The subject of the verb at `verb`, read backwards but not before `start`.
@@ -94,7 +97,7 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     let mut j = verb;
     while j > start {
         let t = tok(doc, j - 1);
-        if AUXILIARIES.contains(&t) || is_adverb(t) {
+        if AUXILIARIES.contains(&t) || BE.contains(&t) || is_adverb(t) {
             j -= 1;
         } else {
             break;
@@ -115,6 +118,13 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     }
     if skipped {
         j -= 1;
+    }
+    // "Sen. Marta Quill (D-Ore.) said": the party and state between a name and its verb.
+    if j > start && tok(doc, j - 1) == ")" {
+        match (start..j - 1).rev().take(8).find(|&k| tok(doc, k) == "(") {
+            Some(open) if open > start => j = open,
+            _ => return None,
+        }
     }
     let mut i = j;
     while i > start && j - i < 16 {
@@ -267,7 +277,8 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
     if NOUN_MAKERS.contains(&prev_lower.as_str()) || prev == "-" && words_glued(doc, i) {
         return None; // "the report", "so-called"
     }
-    let participle = word.ends_with("ed") || matches!(word, "found" | "told" | "said" | "thought");
+    let participle =
+        word.ends_with("ed") || matches!(word, "found" | "told" | "said" | "thought" | "written");
     let next = tok(doc, i + 1);
     let cue = doc.tokens.get(i)?.span;
     let source = if next == "by" && (prev_lower == "as" || participle) {
@@ -284,6 +295,9 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
             Some(s) => Some(s),
             None => source_after(doc, i + 1, end),
         }
+    } else if i == start {
+        // "Said Ellis: …", "Added the senator, …": the verb opens the sentence.
+        source_after(doc, i + 1, end)
     } else {
         subject_before(doc, start, i)
     };

@@ -34,6 +34,7 @@ pub fn named_sources(
     let mut out: Vec<Attribution> = clauses
         .iter()
         .flatten()
+        .filter(|c| !resolver.is_quoted(c.cue.start))
         .filter_map(|c| c.source)
         .filter(|&(a, b)| !(a == b && words::pronoun(tok(doc, a)).is_some()))
         .filter_map(|s| resolver.attribution(s, &[]))
@@ -86,7 +87,7 @@ pub fn find(
             span,
             kind: CueKind::Hedge,
         }));
-        if cues.is_empty() {
+        if cues.is_empty() || !reads_as_prose(doc, s) {
             continue;
         }
         cues.sort_by_key(|c| (c.span.start, c.span.end));
@@ -228,6 +229,22 @@ pub fn figures(doc: &Document, start: usize, end: usize) -> Vec<Span> {
         i = last + 1;
     }
     out
+}
+
+/// Whether a sentence is prose that can assert something: not a date line or timestamp, and
+/// not a headline, crosshead or byline in capitals or title case: at least two words in
+/// lowercase, and a third of all words (title case leaves only "of", "the", "and" small).
+fn reads_as_prose(doc: &Document, s: &crate::document::Sentence) -> bool {
+    let text = doc.slice(s.span);
+    if crate::document::is_date_line(text) {
+        return false;
+    }
+    let (mut all, mut lowercase) = (0, 0);
+    for i in words::range(s).filter(|&i| words::is_word(doc, i)) {
+        all += 1;
+        lowercase += usize::from(words::starts_lower(tok(doc, i)));
+    }
+    lowercase >= 2 && 3 * lowercase >= all
 }
 
 /// Hedging words and phrases in a sentence.

@@ -1,11 +1,14 @@
 //! Counterparts across documents: each quote and claim is matched to the most similar quote or
 //! claim of every other document — within the sentences the comparison engine linked when it
-//! is given, else by word overlap — and the wording compared, figures first.
+//! is given, else by word overlap — and the wording compared, figures first. Two quotes whose
+//! speakers are different entities are never counterparts: drift is one speaker's words.
 
 use std::collections::{HashMap, HashSet};
 
 use super::claims::figures;
-use super::{Counterpart, DocExtraction, Wording};
+use super::drift::{self, Figure};
+use super::words::tok;
+use super::{Counterpart, DocExtraction, EntityId};
 use crate::document::{Corpus, DocId, Document, Span, TermId, TokenKind};
 use crate::lexicon;
 
@@ -32,7 +35,15 @@ struct Item {
     sequence: Vec<TermId>,
     /// Distinct content terms, sorted.
     content: Vec<TermId>,
-    figures: Vec<(Span, String)>,
+    figures: Vec<Figure>,
+    /// A quote's speaker, when it is a known entity (phrases such as "the study" and "the
+    /// report" name one source in different words too often to tell speakers apart).
+    speaker: Option<EntityId>,
+}
+
+/// Whether both quotes have entities for speakers and they differ.
+fn other_speaker(a: &Item, b: &Item) -> bool {
+    matches!((a.speaker, b.speaker), (Some(x), Some(y)) if x != y)
 }
 
 fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> Item {
@@ -52,15 +63,31 @@ fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> 
         .collect();
     content.sort();
     content.dedup();
+    // "CITY, Country, Jan. 16 —": the dateline's date is the story's, not the sentence's.
+    let dateline_end = if super::entities::is_dateline(doc, first) {
+        (first..last.min(first + 10))
+            .find(|&i| matches!(tok(doc, i), "—" | "–" | "-" | "("))
+            .and_then(|i| doc.tokens.get(i))
+            .map_or(0, |t| t.span.end)
+    } else {
+        0
+    };
     let figures = figures(doc, first, last)
         .into_iter()
-        .map(|s| (s, super::entities::key_of(doc.slice(s)).replace(' ', "")))
+        .filter(|span| span.start >= dateline_end)
+        .map(|span| Figure {
+            span,
+            key: super::entities::key_of(doc.slice(span)).replace(' ', ""),
+            kind: drift::kind_of(doc, span),
+            seconds: drift::duration_seconds(doc, span),
+        })
         .collect();
     Item {
         sentence,
         sequence,
         content,
         figures,
+        speaker: None,
     }
 }
 
@@ -70,33 +97,6 @@ fn dice(a: &[TermId], b: &[TermId]) -> f32 {
     }
     let shared = crate::sorted::common(a, b).count();
     2.0 * shared as f32 / (a.len() + b.len()) as f32
-}
-
-/// Differing figures, ours then theirs, as in [`Counterpart::changed_figures`].
-type FigurePairs = Vec<(Option<Span>, Option<Span>)>;
-
-fn compare(ours: &Item, theirs: &Item) -> (Wording, FigurePairs) {
-    if ours.sequence == theirs.sequence {
-        return (Wording::Same, Vec::new());
-    }
-    let mut left: Vec<&(Span, String)> = ours.figures.iter().collect();
-    let mut right: Vec<&(Span, String)> = theirs.figures.iter().collect();
-    // Drop the figures both sides share, one for one.
-    left.retain(|(_, k)| match right.iter().position(|(_, r)| r == k) {
-        Some(p) => {
-            right.remove(p);
-            false
-        }
-        None => true,
-    });
-    if left.is_empty() && right.is_empty() {
-        return (Wording::Reworded, Vec::new());
-    }
-    let n = left.len().max(right.len());
-    let pairs = (0..n)
-        .map(|i| (left.get(i).map(|f| f.0), right.get(i).map(|f| f.0)))
-        .collect();
-    (Wording::FigureChanged, pairs)
 }
 
 /// Fill in `counterparts` of every quote and claim.
@@ -112,7 +112,10 @@ pub fn link(corpus: &Corpus, documents: &mut [DocExtraction], links: Option<&dyn
         .map(|(doc, x)| {
             x.quotes
                 .iter()
-                .map(|q| item(doc, &stop, q.span, q.sentence))
+                .map(|q| Item {
+                    speaker: q.speaker.as_ref().and_then(|a| a.entity),
+                    ..item(doc, &stop, q.span, q.sentence)
+                })
                 .collect()
         })
         .collect();
@@ -199,7 +202,13 @@ fn matches(
                 if let Some((j, similarity)) = best
                     && let Some(other) = theirs.get(j)
                 {
-                    let (wording, changed_figures) = compare(it, other);
+                    let (wording, figures) =
+                        drift::compare(it.sequence == other.sequence, &it.figures, &other.figures);
+                    let changed_figures = figures
+                        .iter()
+                        .filter(|f| f.changed())
+                        .map(|f| (f.ours, f.theirs))
+                        .collect();
                     found.push(Counterpart {
                         doc: DocId(b as u32),
                         index: j,
@@ -207,6 +216,7 @@ fn matches(
                         wording,
                         changed_figures,
                         changed_words: Default::default(),
+                        figures,
                     });
                 }
             }
@@ -243,7 +253,7 @@ fn best_of(it: &Item, theirs: &[Item], candidates: &[usize], min: f32) -> Option
     candidates
         .iter()
         .filter_map(|&j| {
-            let other = theirs.get(j)?;
+            let other = theirs.get(j).filter(|o| !other_speaker(it, o))?;
             let sim = dice(&it.content, &other.content);
             (sim >= min).then_some((j, sim))
         })

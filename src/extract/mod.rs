@@ -21,6 +21,7 @@ mod attribution;
 mod candidates;
 mod claims;
 mod cross;
+mod drift;
 mod entities;
 mod headlines;
 mod language;
@@ -161,8 +162,61 @@ pub struct Claim {
 pub enum Wording {
     Same,
     Reworded,
-    /// A number differs ("$60 billion" / "$50 billion"), whatever else does.
+    /// The same kind of quantity states another value ("$60 billion" / "$50 billion"),
+    /// whatever else differs. A figure on one side only leaves the wording `Reworded`.
     FigureChanged,
+}
+
+/// The kind of quantity a figure states; only figures of one kind are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    Count,
+    Amount,
+    Percentage,
+    Date,
+    Time,
+    Age,
+    Duration,
+}
+
+impl FigureKind {
+    /// The name used in JSON and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Amount => "amount",
+            FigureKind::Percentage => "percentage",
+            FigureKind::Date => "date",
+            FigureKind::Time => "time",
+            FigureKind::Age => "age",
+            FigureKind::Duration => "duration",
+        }
+    }
+}
+
+/// A figure that differs between counterparts: the same kind of quantity with another value
+/// (both sides), or a figure one side states and the other lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureDrift {
+    pub kind: FigureKind,
+    pub ours: Option<Span>,
+    pub theirs: Option<Span>,
+}
+
+impl FigureDrift {
+    /// Both sides state this kind of quantity, with different values.
+    pub fn changed(&self) -> bool {
+        self.ours.is_some() && self.theirs.is_some()
+    }
+
+    /// "changed", "missing" (ours only: the counterpart lacks it) or "added" (theirs only).
+    pub fn change(&self) -> &'static str {
+        match (self.ours, self.theirs) {
+            (Some(_), Some(_)) => "changed",
+            (Some(_), None) => "missing",
+            _ => "added",
+        }
+    }
 }
 
 /// The same quote or claim in another document.
@@ -174,11 +228,13 @@ pub struct Counterpart {
     /// 0..=1, word overlap.
     pub similarity: f32,
     pub wording: Wording,
-    /// Figures that differ, ours then theirs, paired in order; `None` where one side has fewer.
+    /// Changed figures, ours then theirs: the same kind of quantity with another value.
     pub changed_figures: Vec<(Option<Span>, Option<Span>)>,
     /// The words of each wording the other lacks (byte spans, ours then theirs): the drift's
     /// evidence, filled in by the analysis from the comparison engine's word diff.
     pub changed_words: (Vec<Span>, Vec<Span>),
+    /// Every differing figure with its kind: the changed ones and those on one side only.
+    pub figures: Vec<FigureDrift>,
 }
 
 /// What was found in one document, each list in position order.
@@ -244,10 +300,13 @@ fn build(corpus: &Corpus, links: Option<&dyn SentenceLinks>) -> Extraction {
         if !on {
             continue;
         }
-        let resolver = resolve::Resolver::new(doc, &out.mentions, &entities, &found.genders);
+        let marked = quotes::find(doc);
+        let quoted: Vec<Span> = marked.iter().map(|f| f.outer).collect();
+        let resolver =
+            resolve::Resolver::new(doc, &out.mentions, &entities, &found.genders, quoted);
         let clauses = claims::clauses(doc);
         let prior = claims::named_sources(doc, &clauses, &resolver);
-        let quotes = speakers::attribute(doc, quotes::find(doc), &resolver, &prior);
+        let quotes = speakers::attribute(doc, marked, &resolver, &prior);
         let claims = claims::find(doc, &quotes, &clauses, &resolver, &prior);
         out.quotes = quotes;
         out.claims = claims;

@@ -134,7 +134,9 @@ fn emit(text: &str, o: Open, close: Mark, out: &mut Vec<Found>) {
     let Some(raw) = text.get(o.inner_start..close.pos) else {
         return;
     };
-    if !raw.chars().any(char::is_alphanumeric) {
+    // Digits alone between marks are an identifier or a measure (`"1474387200"`, `5' 11"`),
+    // never someone's words.
+    if !raw.chars().any(char::is_alphabetic) {
         return;
     }
     let lead = raw.len() - raw.trim_start().len();
@@ -173,9 +175,23 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
     let mut prev: Option<char> = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let rest = body.get(i + c.len_utf8()..).unwrap_or("");
+        let mut next = chars.peek().map(|&(_, n)| n);
         let before = is_boundary_before(prev);
+        // `''` typeset for a double quotation mark (old wire and archive text).
+        if c == '\'' && next == Some('\'') {
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            out.push(Mark {
+                pos: base + i,
+                len: 2,
+                family: Family::Double,
+                role: straight_role(before, is_boundary_after(next)),
+                low: false,
+            });
+            prev = Some(c);
+            continue;
+        }
+        let rest = body.get(i + c.len_utf8()..).unwrap_or("");
         let after = is_boundary_after(next);
         let letter_next = next.is_some_and(char::is_alphabetic);
         let found = match c {

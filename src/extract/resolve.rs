@@ -9,11 +9,59 @@ use crate::lexicon::{self, Gender};
 /// How far back (bytes) a pronoun looks for the person it stands for: a few paragraphs.
 const PRONOUN_REACH: u32 = 2500;
 
+/// Whether a source phrase can name someone: not a verb phrase ("seized on an assessment",
+/// "forced to defend"), not a clause ("they turned to the police"), not a lone function word.
+fn noun_phrase(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    let (Some(first), second) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    // "seized on", "forced to": a verb form with its object or preposition; "unnamed
+    // sources" and "leading experts" are noun phrases.
+    let verb_like = |w: &str| {
+        w.chars().all(|c| c.is_lowercase())
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && second.is_some_and(|n| {
+                matches!(
+                    n,
+                    "on" | "to"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "that"
+                        | "by"
+                        | "with"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "up"
+                        | "out"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "it"
+                        | "not"
+                )
+            })
+    };
+    let pronoun = words::pronoun(first).is_some()
+        || matches!(first, "we" | "We" | "I" | "it" | "It" | "you" | "You");
+    // A lone pronoun is a source ("it said", "I wrote"); a lone "from" or "now" is not.
+    let function_word = !pronoun
+        && lexicon::stopwords().contains(first.to_lowercase().as_str())
+        && second.is_none();
+    !(verb_like(first) || first == "to" || function_word || pronoun && second.is_some())
+}
+
 pub struct Resolver<'a> {
     pub doc: &'a Document,
     mentions: &'a [Mention],
     entities: &'a [Entity],
     genders: &'a [Option<Gender>],
+    /// The quotations of the document with their marks, in order: names inside them are the
+    /// speaker's words, never what a pronoun outside stands for.
+    quoted: Vec<Span>,
 }
 
 impl<'a> Resolver<'a> {
@@ -22,13 +70,21 @@ impl<'a> Resolver<'a> {
         mentions: &'a [Mention],
         entities: &'a [Entity],
         genders: &'a [Option<Gender>],
+        quoted: Vec<Span>,
     ) -> Self {
         Resolver {
             doc,
             mentions,
             entities,
             genders,
+            quoted,
         }
+    }
+
+    /// Whether byte `pos` lies inside a quotation.
+    pub fn is_quoted(&self, pos: u32) -> bool {
+        let i = self.quoted.partition_point(|q| q.end <= pos);
+        self.quoted.get(i).is_some_and(|q| q.start <= pos)
     }
 
     fn entity(&self, id: EntityId) -> Option<&Entity> {
@@ -43,6 +99,10 @@ impl<'a> Resolver<'a> {
         prior: &[Attribution],
     ) -> Option<Attribution> {
         let doc = self.doc;
+        // "they turned to the police": a pronoun opening a clause is the source.
+        if first < last && words::pronoun(tok(doc, first)).is_some() {
+            return self.attribution((first, first), prior);
+        }
         let span = words::span_of(doc, first, last);
         if first == last
             && let Some(want) = words::pronoun(tok(doc, first))
@@ -64,7 +124,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .find_map(|p| text.strip_prefix(p))
             .unwrap_or(text);
-        text.chars().any(char::is_alphabetic).then(|| Attribution {
+        (text.chars().any(char::is_alphabetic) && noun_phrase(text)).then(|| Attribution {
             span,
             name: text.to_string(),
             entity: None,
@@ -125,8 +185,10 @@ impl<'a> Resolver<'a> {
             .flatten()
     }
 
-    /// The person or earlier source a pronoun at `span` stands for: the latest one before it
-    /// whose gender does not contradict the pronoun's.
+    /// The person or earlier source a pronoun at `span` stands for. Sentences are searched
+    /// from the pronoun's own backwards, and within one the leftmost fitting candidate wins: the
+    /// subject of "Kell says he will ask Ruan" is Kell, and a reporting sentence's subject is
+    /// who its "he" continues. Names inside quotations are the speaker's words and never count.
     fn pronoun(
         &self,
         span: Span,
@@ -135,40 +197,78 @@ impl<'a> Resolver<'a> {
     ) -> Option<Attribution> {
         let floor = span.start.saturating_sub(PRONOUN_REACH);
         let fits = |g: Option<Gender>| want.is_none() || g.is_none() || g == want;
-        let hi = self.mentions.partition_point(|m| m.span.start < span.start);
-        let person = self.mentions[..hi]
-            .iter()
-            .rev()
-            .take_while(|m| m.span.start >= floor)
-            .find(|m| {
-                self.entity(m.entity)
+        let person_fits = |m: &&Mention| {
+            want.is_some()
+                && !self.is_quoted(m.span.start)
+                && self
+                    .entity(m.entity)
                     .is_some_and(|e| e.class == EntityClass::Person)
-                    && fits(self.genders.get(m.entity.index()).copied().flatten())
-            })
-            .filter(|_| want.is_some());
-        let earlier = prior
-            .iter()
-            .rev()
-            .filter(|a| a.span.start < span.start && a.span.start >= floor)
-            .find(|a| {
-                let personal = match a.entity {
-                    Some(e) => !self.is_group(e),
-                    None => self.has_role(a.span),
-                };
-                fits(self.gender_of(a)) && personal == want.is_some()
-            });
-        let (name, entity) = match (person, earlier) {
-            (Some(m), Some(a)) if a.span.start > m.span.start => (a.name.clone(), a.entity),
-            (Some(m), _) => (self.entity(m.entity)?.name.clone(), Some(m.entity)),
-            (None, Some(a)) => (a.name.clone(), a.entity),
-            (None, None) => return None,
+                && fits(self.genders.get(m.entity.index()).copied().flatten())
         };
-        Some(Attribution {
-            span,
-            name,
-            entity,
-            via: Via::Pronoun,
-        })
+        let source_fits = |a: &&Attribution| {
+            let personal = match a.entity {
+                Some(e) => !self.is_group(e),
+                None => self.has_role(a.span),
+            };
+            !self.is_quoted(a.span.start) && fits(self.gender_of(a)) && personal == want.is_some()
+        };
+        let sentences = &self.doc.sentences;
+        let mut k = sentences.partition_point(|s| s.span.end <= span.start);
+        let mut m_hi = self.mentions.partition_point(|m| m.span.start < span.start);
+        let mut p_hi = prior.partition_point(|a| a.span.start < span.start);
+        loop {
+            let from = sentences.get(k).map_or(span.start, |s| s.span.start);
+            // "He notes that … . He says, …": an earlier sentence whose subject is the same
+            // pronoun speaks of the same person, who is named further back.
+            let opens_with_same = want.is_some()
+                && from < span.start
+                && sentences
+                    .get(k)
+                    .and_then(|s| self.doc.tokens.get(s.tokens.start as usize))
+                    .is_some_and(|t| words::pronoun(self.doc.slice(t.span)) == Some(want));
+            if opens_with_same {
+                let m_lo = self.mentions.partition_point(|m| m.span.start < from);
+                let p_lo = prior.partition_point(|a| a.span.start < from);
+                if from <= floor || k == 0 {
+                    return None;
+                }
+                k -= 1;
+                m_hi = m_lo;
+                p_hi = p_lo;
+                continue;
+            }
+            let m_lo = self.mentions.partition_point(|m| m.span.start < from);
+            let p_lo = prior.partition_point(|a| a.span.start < from);
+            let person = self
+                .mentions
+                .get(m_lo..m_hi)
+                .and_then(|ms| ms.iter().find(|m| m.span.start >= floor && person_fits(m)));
+            let earlier = prior
+                .get(p_lo..p_hi)
+                .and_then(|ps| ps.iter().find(|a| a.span.start >= floor && source_fits(a)));
+            let chosen = match (person, earlier) {
+                (Some(m), Some(a)) if a.span.start < m.span.start => {
+                    Some((a.name.clone(), a.entity))
+                }
+                (Some(m), _) => Some((self.entity(m.entity)?.name.clone(), Some(m.entity))),
+                (None, Some(a)) => Some((a.name.clone(), a.entity)),
+                (None, None) => None,
+            };
+            if let Some((name, entity)) = chosen {
+                return Some(Attribution {
+                    span,
+                    name,
+                    entity,
+                    via: Via::Pronoun,
+                });
+            }
+            if from <= floor || k == 0 {
+                return None;
+            }
+            k -= 1;
+            m_hi = m_lo;
+            p_hi = p_lo;
+        }
     }
 
     /// Whether a source phrase names a person by role ("the ODNI official").

@@ -54,9 +54,14 @@ pub fn attribute(
         let Some(site) = site else {
             continue;
         };
-        let explicit = after(doc, site)
+        let following = after(doc, site);
+        // `“We won,” she tweeted`: a reporting clause right after the marks makes a quote of
+        // any length; only a short term in someone else's running text is a scare quote.
+        let reported = !matches!(following, Explicit::None);
+        let explicit = following
             .or_else(|| before(doc, site, &in_quote))
-            .or_else(|| in_sentence(doc, site, &in_quote));
+            .or_else(|| in_sentence(doc, site, &in_quote))
+            .or_else(|| lead_in(doc, site, &in_quote));
         let speaker = match explicit {
             Explicit::Source(tokens) => resolver.attribution(tokens, prior),
             _ => None,
@@ -66,7 +71,7 @@ pub fn attribute(
             span: f.inner,
             outer: f.outer,
             sentence: site.sentence,
-            scare: is_scare(doc, f, site),
+            scare: !reported && is_scare(doc, f, site),
             speaker,
             counterparts: Vec::new(),
         });
@@ -170,6 +175,13 @@ fn after(doc: &Document, site: &Site) -> Explicit {
     if next == "and" && is_opening_mark(tok(doc, i + 1)) {
         return Explicit::Chain;
     }
+    // `“…” — Name`: a signature under a quotation.
+    if matches!(next, "—" | "―" | "–" | "-") && words::starts_upper(tok(doc, i + 1)) {
+        let end = after_window(doc, i + 1, site.paragraph);
+        if let Some(source) = attribution::source_after(doc, i + 1, end) {
+            return Explicit::Source(source);
+        }
+    }
     // `“…”, and according to the report, …` starts a new clause: not this quote's "said".
     if matches!(
         next,
@@ -207,6 +219,27 @@ fn in_sentence(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> E
     preceding
         .or(following)
         .and_then(|c| c.source)
+        .map_or(Explicit::None, Explicit::Source)
+}
+
+/// `He said:` closing the paragraph before one that opens with the quote.
+fn lead_in(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Explicit {
+    let previous = site
+        .sentence
+        .checked_sub(1)
+        .and_then(|k| doc.sentences.get(k));
+    let Some(prev) = previous.filter(|p| site.opens && p.paragraph + 1 == site.paragraph) else {
+        return Explicit::None;
+    };
+    let r = words::range(prev);
+    if r.is_empty() || tok(doc, r.end - 1) != ":" {
+        return Explicit::None;
+    }
+    attribution::clauses(doc, r.start, r.end)
+        .iter()
+        .rev()
+        .filter(|c| !in_quote(c.cue.start))
+        .find_map(|c| c.source)
         .map_or(Explicit::None, Explicit::Source)
 }
 

@@ -87,7 +87,7 @@ pub fn text(corpus: &Corpus, found: &Extraction, out: &mut dyn Write) -> io::Res
                 .map_or("(no speaker)".to_string(), speaker_label);
             let scare = if q.scare { " [scare]" } else { "" };
             writeln!(out, "  “{}” — {who}{scare}", one_line(doc.slice(q.span)))?;
-            counterparts(corpus, &q.counterparts, out, |d, i| {
+            counterparts(corpus, doc, &q.counterparts, out, |d, i| {
                 found
                     .document(d)
                     .and_then(|x| x.quotes.get(i))
@@ -117,7 +117,7 @@ pub fn text(corpus: &Corpus, found: &Extraction, out: &mut dyn Write) -> io::Res
                 one_line(doc.slice(c.span)),
                 cues.join(", ")
             )?;
-            counterparts(corpus, &c.counterparts, out, |d, i| {
+            counterparts(corpus, doc, &c.counterparts, out, |d, i| {
                 found
                     .document(d)
                     .and_then(|x| x.claims.get(i))
@@ -130,8 +130,10 @@ pub fn text(corpus: &Corpus, found: &Extraction, out: &mut dyn Write) -> io::Res
 }
 
 /// Counterparts whose wording differs, one line each, so drift stands out.
+/// Each with its evidence: the figures that differ (ours → theirs, with their kind).
 fn counterparts(
     corpus: &Corpus,
+    ours: &Document,
     list: &[Counterpart],
     out: &mut dyn Write,
     span_of: impl Fn(DocId, usize) -> Option<Span>,
@@ -147,6 +149,19 @@ fn counterparts(
             origin(corpus, c.doc),
             one_line(doc.slice(span))
         )?;
+        let quoted = |d: &Document, s: Option<Span>| {
+            s.map_or("—".to_string(), |s| format!("“{}”", one_line(d.slice(s))))
+        };
+        for f in &c.figures {
+            writeln!(
+                out,
+                "        figure {} ({}): {} → {}",
+                f.change(),
+                f.kind.name(),
+                quoted(ours, f.ours),
+                quoted(doc, f.theirs)
+            )?;
+        }
     }
     Ok(())
 }
@@ -178,16 +193,30 @@ fn json_span(doc: &Document, span: Span) -> JsonSpan<'_> {
 type ByteRange = Option<[u32; 2]>;
 
 #[derive(Serialize)]
-struct JsonCounterpart {
+struct JsonCounterpart<'a> {
     doc: u32,
     index: usize,
     similarity: f32,
     wording: &'static str,
-    /// Pairs of differing figures as byte ranges, ours then theirs (null where one side has none).
+    /// Pairs of changed figures (the same kind of quantity) as byte ranges, ours then theirs.
     changed_figures: Vec<(ByteRange, ByteRange)>,
+    /// Every differing figure: its kind, "changed" / "missing" / "added", and both sides.
+    figures: Vec<JsonFigure<'a>>,
 }
 
-fn json_counterparts(list: &[Counterpart]) -> Vec<JsonCounterpart> {
+#[derive(Serialize)]
+struct JsonFigure<'a> {
+    kind: &'static str,
+    change: &'static str,
+    ours: Option<JsonSpan<'a>>,
+    theirs: Option<JsonSpan<'a>>,
+}
+
+fn json_counterparts<'a>(
+    corpus: &'a Corpus,
+    ours: &'a Document,
+    list: &[Counterpart],
+) -> Vec<JsonCounterpart<'a>> {
     let pair = |s: Option<Span>| s.map(|s| [s.start, s.end]);
     list.iter()
         .map(|c| JsonCounterpart {
@@ -204,6 +233,19 @@ fn json_counterparts(list: &[Counterpart]) -> Vec<JsonCounterpart> {
                 .iter()
                 .map(|(a, b)| (pair(*a), pair(*b)))
                 .collect(),
+            figures: c
+                .figures
+                .iter()
+                .map(|f| JsonFigure {
+                    kind: f.kind.name(),
+                    change: f.change(),
+                    ours: f.ours.map(|s| json_span(ours, s)),
+                    theirs: f
+                        .theirs
+                        .zip(corpus.get(c.doc))
+                        .map(|(s, d)| json_span(d, s)),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -216,7 +258,12 @@ fn via(v: Via) -> &'static str {
     }
 }
 
-fn json_doc(doc: &Document, x: &DocExtraction, found: &Extraction) -> serde_json::Value {
+fn json_doc(
+    corpus: &Corpus,
+    doc: &Document,
+    x: &DocExtraction,
+    found: &Extraction,
+) -> serde_json::Value {
     let quotes: Vec<serde_json::Value> = x
         .quotes
         .iter()
@@ -232,7 +279,7 @@ fn json_doc(doc: &Document, x: &DocExtraction, found: &Extraction) -> serde_json
                 "speaker_entity": q.speaker.as_ref().and_then(|s| s.entity).map(|e| e.0),
                 "speaker_via": q.speaker.as_ref().map(|s| via(s.via)),
                 "speaker_span": q.speaker.as_ref().map(|s| json_span(doc, s.span)),
-                "counterparts": json_counterparts(&q.counterparts),
+                "counterparts": json_counterparts(corpus, doc, &q.counterparts),
             })
         })
         .collect();
@@ -277,7 +324,7 @@ fn json_doc(doc: &Document, x: &DocExtraction, found: &Extraction) -> serde_json
                 "sentence": c.sentence,
                 "source_entity": c.source.as_ref().and_then(|s| s.entity).map(|e| e.0),
                 "cues": cues,
-                "counterparts": json_counterparts(&c.counterparts),
+                "counterparts": json_counterparts(corpus, doc, &c.counterparts),
             })
         })
         .collect();
@@ -296,7 +343,7 @@ pub fn json(corpus: &Corpus, found: &Extraction, out: &mut dyn Write) -> io::Res
         .documents
         .iter()
         .zip(&found.documents)
-        .map(|(doc, x)| json_doc(doc, x, found))
+        .map(|(doc, x)| json_doc(corpus, doc, x, found))
         .collect();
     let index: Vec<serde_json::Value> = found
         .entities

@@ -1,0 +1,230 @@
+//! Speakers, scare quotes, drift evidence, claims and bad quotation marks on small texts of our
+//! own (invented names and sentences): what a fact-checker reads off the extraction.
+
+use std::path::PathBuf;
+
+use parallax::document::load::from_bytes;
+use parallax::document::{Corpus, Format, Origin};
+use parallax::extract::{self, Extraction, FigureKind, Via, Wording};
+
+fn corpus(texts: &[&str]) -> Corpus {
+    let mut corpus = Corpus::default();
+    for (i, t) in texts.iter().enumerate() {
+        let origin = Origin::File(PathBuf::from(format!("doc{i}.txt")));
+        let loaded = from_bytes(origin, t.as_bytes(), Some(Format::Text)).expect("text loads");
+        corpus.push(loaded);
+    }
+    corpus
+}
+
+/// (quoted words, speaker shown, speaker via, scare)
+fn quotes(
+    c: &Corpus,
+    x: &Extraction,
+    doc: usize,
+) -> Vec<(String, Option<String>, Option<Via>, bool)> {
+    x.documents[doc]
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                c.documents[doc].slice(q.span).to_string(),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.speaker.as_ref().map(|s| s.via),
+                q.scare,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_pronoun_stands_for_the_subject_before_it_never_a_name_inside_a_quote() {
+    let c = corpus(&[
+        "Mayor James Oberlin says he wants an answer from Governor Marta Varga.\n\n\
+         “Will you sign the river bill, Petra Lindqvist?” he asked.\n\n\
+         “Not this week,” she said.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("James Oberlin"), "{q:?}");
+    assert_eq!(q[0].2, Some(Via::Pronoun));
+    // The only woman outside quotes is the governor: not Petra, named inside the question.
+    assert_eq!(q[1].1.as_deref(), Some("Marta Varga"), "{q:?}");
+}
+
+#[test]
+fn a_speaker_in_the_paragraph_before_with_a_colon() {
+    let c = corpus(&[
+        "Councillor Anneke Brandt spoke at the harbour on Monday.\n\n\
+         Brandt said:\n\n\
+         “The ferry will run again in spring.”",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Anneke Brandt"), "{q:?}");
+}
+
+#[test]
+fn a_signature_dash_names_the_speaker() {
+    let c = corpus(&["“We planted every tree by hand.” ― Joaquim Ferreira"]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Joaquim Ferreira"), "{q:?}");
+}
+
+#[test]
+fn a_short_quote_with_its_own_reporting_clause_is_no_scare_quote() {
+    let c = corpus(&[
+        "After the vote, “We did it,” Mayor Lise Haraldsen tweeted. \
+         Her rival called the count a “farce” on Friday.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].0, "We did it,");
+    assert!(!q[0].3, "a reported quote: {q:?}");
+    assert!(q[1].3, "a term in running text: {q:?}");
+}
+
+#[test]
+fn figure_drift_compares_the_same_kind_of_quantity_only() {
+    let c = corpus(&[
+        "The 19-year-old pilot flew 300 kilometres over the lake on Sunday, officials said.",
+        "The pilot flew 300 kilometres over the lake in a 24-hour attempt on Sunday, officials said.",
+        "The 21-year-old pilot flew 300 kilometres over the lake on Sunday, officials said.",
+    ]);
+    let x = extract::extract(&c);
+    let claim = &x.documents[0].claims[0];
+    let with = |d: u32| {
+        claim
+            .counterparts
+            .iter()
+            .find(|k| k.doc.0 == d)
+            .expect("counterpart")
+    };
+    let one_side = with(1);
+    assert_eq!(
+        one_side.wording,
+        Wording::Reworded,
+        "an age against a duration is no change"
+    );
+    assert!(one_side.changed_figures.is_empty());
+    assert!(
+        one_side
+            .figures
+            .iter()
+            .any(|f| f.kind == FigureKind::Age && f.theirs.is_none())
+    );
+    let changed = with(2);
+    assert_eq!(changed.wording, Wording::FigureChanged);
+    let f = changed
+        .figures
+        .iter()
+        .find(|f| f.changed())
+        .expect("a changed figure");
+    assert_eq!(f.kind, FigureKind::Age);
+    assert_eq!(c.documents[2].slice(f.theirs.expect("theirs")), "21");
+}
+
+#[test]
+fn quotes_of_different_speakers_are_not_counterparts() {
+    let c = corpus(&[
+        "“The bridge is safe and open to all traffic,” said engineer Marit Solberg.",
+        "“The bridge is safe and open to all traffic,” said mayor Ruben Castellano.",
+    ]);
+    let x = extract::extract(&c);
+    assert!(x.documents[0].quotes[0].counterparts.is_empty());
+}
+
+#[test]
+fn date_lines_timestamps_and_crossheads_are_no_claims() {
+    let c = corpus(&["Harbour plan approved\n\n\
+         UPDATED: 4:15 pm.\n\n\
+         Thursday, March 12, 2026\n\n\
+         HARBOUR WORKS UNDER NEW BUDGET 2026\n\n\
+         The council approved 12 million euros for the harbour, its chair said."]);
+    let x = extract::extract(&c);
+    let texts: Vec<&str> = x.documents[0]
+        .claims
+        .iter()
+        .map(|k| c.documents[0].slice(k.span))
+        .collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].starts_with("The council approved"));
+}
+
+#[test]
+fn a_detected_title_is_never_a_date_line() {
+    let c = corpus(&["Monday, June 1, 2026\n\nFerry service resumes\n\nThe ferry runs again."]);
+    assert_eq!(c.documents[0].title, "Ferry service resumes");
+}
+
+#[test]
+fn a_pronoun_with_no_antecedent_stays_the_texts_word() {
+    let c = corpus(&["“We are leaving the valley,” she said."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q.len(), 1);
+    // The text's own word is all there is: shown as written, tied to no entity.
+    let speaker = x.documents[0].quotes[0]
+        .speaker
+        .as_ref()
+        .expect("the phrase");
+    assert_eq!(speaker.name, "she");
+    assert_eq!(speaker.entity, None);
+}
+
+#[test]
+fn unbalanced_nested_and_mixed_marks_do_not_run_away() {
+    let text = "“Open with no close, said the first.\n\n\
+                He answered “yes ‘and’ «non» \"maybe” then left.\n\n\
+                A lone ” closing mark and a lone \" straight one.\n\n\
+                «Guillemets “inside” here» she wrote.\n\n\
+                The last paragraph has no quotation at all.";
+    let c = corpus(&[text]);
+    let x = extract::extract(&c);
+    let doc = &c.documents[0];
+    let last = text.rfind("The last").expect("fixture") as u32;
+    for q in &x.documents[0].quotes {
+        assert!(q.outer.end <= last, "a quote ran into the last paragraph");
+        assert!(
+            doc.slice(q.span).len() < 80,
+            "runaway: {:?}",
+            doc.slice(q.span)
+        );
+    }
+}
+
+#[test]
+fn a_quote_over_twelve_paragraphs_stays_one_quote_and_stops() {
+    let mut text = String::from("The keeper told the story that night:\n\n");
+    for i in 0..12 {
+        text.push_str(&format!(
+            "“Paragraph {i} of the keeper's long account went on.\n\n"
+        ));
+    }
+    text.push_str("“And that was the end of it,” the keeper said.\n\nThe lamp burned till dawn.");
+    let c = corpus(&[&text]);
+    let x = extract::extract(&c);
+    let doc = &c.documents[0];
+    let last = text.rfind("The lamp").expect("fixture") as u32;
+    let qs = &x.documents[0].quotes;
+    assert!(!qs.is_empty());
+    assert!(qs.iter().all(|q| q.outer.end <= last));
+    assert!(doc.slice(qs[0].span).starts_with("Paragraph 0"));
+}
+
+#[test]
+fn a_megabyte_inside_one_quotation_is_handled() {
+    let mut text = String::from("“");
+    while text.len() < 1 << 20 {
+        text.push_str("the river rose and the town waited for news of the dam, ");
+    }
+    text.push_str("and then it held.” she said.");
+    let c = corpus(&[&text]);
+    let x = extract::extract(&c);
+    assert_eq!(x.documents[0].quotes.len(), 1);
+    let unclosed = format!("“{}", &text[3..text.len() / 2]);
+    let c = corpus(&[&unclosed]);
+    let x = extract::extract(&c);
+    assert!(x.documents[0].quotes.is_empty());
+}
