@@ -9,6 +9,7 @@ pub mod load;
 pub mod segment;
 mod vocab;
 pub mod words;
+mod wrap;
 
 use std::fmt;
 use std::ops::Range;
