@@ -324,6 +324,17 @@ pub fn not_names() -> &'static FxHashSet<&'static str> {
     set(&CELL, include_str!("../assets/lexicon/not_names.txt"))
 }
 
+/// Words related in meaning (synonyms in a common sense, derivations such as "decide" and
+/// "decision"), from WordNet 3.0 by `scripts/lexicon/build_synonyms.py`: each word with the
+/// words listed after it (each pair once). Alignment reads it once, only when it scores
+/// sentences.
+pub fn related_pairs() -> impl Iterator<Item = (&'static str, impl Iterator<Item = &'static str>)> {
+    entries(include_str!("../assets/lexicon/related.txt")).filter_map(|line| {
+        let (word, others) = line.split_once('\t')?;
+        Some((word, others.split(' ').filter(|o| !o.is_empty())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 mod align;
 mod chain;
 mod diff;
+mod related;
 mod rows;
 mod stats;
 mod terms;

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::related::Related;
 use crate::document::{Document, TermId, Token, TokenKind, Vocab};
 use crate::lexicon;
 
@@ -18,13 +19,17 @@ const NO_STEM: u32 = u32::MAX;
 pub(crate) const GRAM: usize = 4;
 
 /// The stem of every term in the vocabulary, computed once per comparison.
-pub(crate) struct Stems {
+pub(crate) struct Stems<'v> {
     of_term: Vec<u32>,
     count: usize,
+    /// Each stem's text: the related stems are found through it.
+    names: FxHashMap<Cow<'v, str>, u32>,
+    /// Stems related in meaning, made the first time two sentences are scored.
+    related: OnceLock<Related>,
 }
 
-impl Stems {
-    pub(crate) fn build(vocab: &Vocab) -> Stems {
+impl<'v> Stems<'v> {
+    pub(crate) fn build(vocab: &'v Vocab) -> Stems<'v> {
         let stopwords = lexicon::stopwords();
         let mut ids: FxHashMap<Cow<str>, u32> =
             FxHashMap::with_capacity_and_hasher(vocab.len(), Default::default());
@@ -41,11 +46,20 @@ impl Stems {
         Stems {
             of_term,
             count: ids.len(),
+            names: ids,
+            related: OnceLock::new(),
         }
     }
 
     pub(crate) fn count(&self) -> usize {
         self.count
+    }
+
+    /// The stems related in meaning to `stem` (synonyms, derivations), sorted.
+    pub(crate) fn related(&self, stem: u32) -> &[u32] {
+        self.related
+            .get_or_init(|| Related::build(&self.names, self.count))
+            .of(stem)
     }
 
     fn of(&self, term: TermId) -> Option<u32> {
@@ -97,7 +111,7 @@ pub(crate) struct SentTerms {
 /// word-run hashes — is made on first use.
 pub(crate) struct Prepared<'d> {
     doc: &'d Document,
-    stem_of: &'d Stems,
+    pub stem_of: &'d Stems<'d>,
     pub sentences: Vec<SentTerms>,
     /// Per sentence, its distinct content stems, sorted.
     stems: Vec<OnceLock<Box<[u32]>>>,
@@ -110,7 +124,7 @@ pub(crate) struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
-    pub(crate) fn build(doc: &'d Document, stems: &'d Stems) -> Prepared<'d> {
+    pub(crate) fn build(doc: &'d Document, stems: &'d Stems<'d>) -> Prepared<'d> {
         let mut df = vec![0u32; stems.count()];
         // Per stem, the last sentence (plus one) that counted it: distinct stems are counted
         // without sorting.

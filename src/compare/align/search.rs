@@ -164,14 +164,28 @@ impl Pair<'_> {
         }
     }
 
-    /// Shared weight and number of shared stems of two sorted stem lists.
+    /// Shared weight and number of shared stems of two sorted stem lists, a stem of `x` with
+    /// a stem related in meaning in `y` (and not itself in `y`) counting at [`RELATED_WEIGHT`].
     pub(super) fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
-        crate::sorted::common(x, y).fold((0.0, 0), |(weight, count), &s| {
-            (
-                weight + self.idf.get(s as usize).copied().unwrap_or(0.0),
-                count + 1,
-            )
-        })
+        let idf = |s: u32| self.idf.get(s as usize).copied().unwrap_or(0.0);
+        let (mut weight, mut count) = crate::sorted::common(x, y)
+            .fold((0.0, 0), |(weight, count), &s| (weight + idf(s), count + 1));
+        for &s in x {
+            if y.binary_search(&s).is_ok() {
+                continue;
+            }
+            let partner = self
+                .pa
+                .stem_of
+                .related(s)
+                .iter()
+                .find(|r| y.binary_search(r).is_ok() && x.binary_search(r).is_err());
+            if let Some(&r) = partner {
+                weight += RELATED_WEIGHT * (idf(s) + idf(r)) / 2.0;
+                count += 1;
+            }
+        }
+        (weight, count)
     }
 
     pub(super) fn weight(&self, stems: &[u32]) -> f32 {
@@ -191,6 +205,10 @@ pub(super) fn with_verbatim(sim: f32, x: &[u32], y: &[u32]) -> f32 {
 pub(super) fn verbatim_ceiling(sim: f32) -> f32 {
     sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT
 }
+
+/// What a stem met by a synonym or derivation in the other sentence counts, against one met
+/// as itself: related words are the same fact less surely.
+const RELATED_WEIGHT: f32 = 0.8;
 
 /// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
 fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {
