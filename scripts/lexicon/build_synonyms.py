@@ -7,8 +7,9 @@ Input: WordNet 3.0's index.* and data.* files (Debian package `wordnet-base`). T
 are related when they share a synset, or a derivational link joins them ("decide"/"decision"),
 in a sense that is among the first MAX_SENSES (WordNet orders senses by frequency) of BOTH
 words: "fire" and "sack" meet (to dismiss), while rare senses that would join unrelated common
-words ("fire" and "discharge" as a noun of illness) are left out. Output: one line per word,
-`word<TAB>related related ...`, each pair written once (the smaller word first). Plain stdlib.
+words are left out. Output: one line per word, sorted by word (bytewise, so the engine can
+binary-search it without parsing it), `word<TAB>related related ...`, each pair written on
+both words' lines. Plain stdlib.
 """
 import collections, os, sys
 
@@ -88,10 +89,11 @@ def main():
     related = collections.defaultdict(set)
     for x, y in pairs:
         related[x].add(y)
+        related[y].add(x)
     with open(out_path, 'w', encoding='utf-8') as out:
         out.write('# Word relations from Princeton WordNet 3.0 (see scripts/lexicon/README.md); '
                   'built by scripts/lexicon/build_synonyms.py.\n')
-        for w in sorted(related):
+        for w in sorted(related, key=lambda w: w.encode()):
             out.write(w + '\t' + ' '.join(sorted(related[w])) + '\n')
 
 

@@ -10,83 +10,82 @@ use rustc_hash::FxHashMap;
 use super::terms::stem;
 use crate::lexicon;
 
-/// The lexicon's relations between stems rather than words, made once per process on first
-/// use: a vocabulary meets them through its stems ("fired" and "fire" both stem to one form).
-fn stem_relations() -> &'static FxHashMap<String, Vec<String>> {
-    static CELL: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for (word, others) in lexicon::related_pairs() {
-            let from = stem(word).into_owned();
-            for other in others {
-                let to = stem(other).into_owned();
-                if to != from {
-                    map.entry(from.clone()).or_default().push(to.clone());
-                    map.entry(to).or_default().push(from.clone());
-                }
+/// The dictionary forms a stem may have come from: [`stem`] strips "-e", "-ation", "-ing",
+/// "-s", so "fir" (from "fired") is looked up as "fire" too.
+fn lemmas(stem: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    [
+        Cow::Borrowed(stem),
+        Cow::Owned(format!("{stem}e")),
+        Cow::Owned(format!("{stem}ate")),
+        Cow::Owned(format!("{stem}ation")),
+    ]
+    .into_iter()
+}
+
+/// The stems related to the stem `of`, as stem texts.
+fn related_stems(of: &str) -> impl Iterator<Item = Cow<'static, str>> + '_ {
+    lemmas(of)
+        .flat_map(|lemma| lexicon::related(&lemma).collect::<Vec<_>>())
+        .map(stem)
+        .filter(move |s| s != of)
+}
+
+/// Whether two stems (as [`stem`] makes them) are related in meaning.
+pub(crate) fn stems_related(x: &str, y: &str) -> bool {
+    related_stems(x).any(|s| s == y)
+}
+
+/// Per stem id of one vocabulary, the sorted ids of the stems related to it, each list made
+/// the first time it is asked for: a light edit scores few sentences and asks for few stems.
+pub(crate) struct Related<'v> {
+    /// Each stem's text, by id.
+    texts: Vec<&'v str>,
+    lists: Vec<OnceLock<Box<[u32]>>>,
+}
+
+impl<'v> Related<'v> {
+    /// Ready to relate the stems `names` (stem text to id) of `count` stems.
+    pub(crate) fn new(names: &'v FxHashMap<Cow<'v, str>, u32>, count: usize) -> Related<'v> {
+        let mut texts = vec![""; count];
+        for (name, &id) in names {
+            if let Some(slot) = texts.get_mut(id as usize) {
+                *slot = name.as_ref();
             }
         }
-        for list in map.values_mut() {
-            list.sort_unstable();
-            list.dedup();
+        Related {
+            texts,
+            lists: (0..count).map(|_| OnceLock::new()).collect(),
         }
-        map
-    })
-}
-
-/// Per stem id of one vocabulary, the sorted ids of the stems related to it.
-pub(crate) struct Related {
-    starts: Vec<u32>,
-    list: Vec<u32>,
-}
-
-impl Related {
-    /// The relations among the stems `names` (stem text to id) of `count` stems.
-    pub(crate) fn build(names: &FxHashMap<Cow<str>, u32>, count: usize) -> Related {
-        let relations = stem_relations();
-        let mut per: Vec<Vec<u32>> = vec![Vec::new(); count];
-        for (name, &id) in names {
-            let Some(others) = relations.get(name.as_ref()) else {
-                continue;
-            };
-            let Some(slot) = per.get_mut(id as usize) else {
-                continue;
-            };
-            slot.extend(others.iter().filter_map(|o| names.get(o.as_str()).copied()));
-            slot.sort_unstable();
-            slot.dedup();
-        }
-        let mut starts = Vec::with_capacity(count + 1);
-        let mut list = Vec::new();
-        starts.push(0);
-        for slot in per {
-            list.extend(slot);
-            starts.push(list.len() as u32);
-        }
-        Related { starts, list }
     }
 
-    /// The stems related to `stem`, sorted.
-    pub(crate) fn of(&self, stem: u32) -> &[u32] {
-        let from = self.starts.get(stem as usize).copied().unwrap_or(0) as usize;
-        let to = self.starts.get(stem as usize + 1).copied().unwrap_or(0) as usize;
-        self.list.get(from..to).unwrap_or(&[])
+    /// The stems related to `stem`, sorted; `names` maps stem texts to ids.
+    pub(crate) fn of(&self, stem: u32, names: &FxHashMap<Cow<str>, u32>) -> &[u32] {
+        let (Some(cell), Some(text)) =
+            (self.lists.get(stem as usize), self.texts.get(stem as usize))
+        else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let mut list: Vec<u32> = related_stems(text)
+                .filter_map(|s| names.get(s.as_ref()).copied())
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            list.into_boxed_slice()
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stem_relations;
+    use super::stems_related;
     use crate::compare::terms::stem;
 
     #[test]
     fn synonyms_and_derivations_meet_through_their_stems() {
-        let related = |x: &str, y: &str| {
-            stem_relations()
-                .get(stem(x).as_ref())
-                .is_some_and(|l| l.iter().any(|s| s == stem(y).as_ref()))
-        };
+        let related = |x: &str, y: &str| stems_related(&stem(x), &stem(y));
         assert!(related("fired", "sacked"));
+        assert!(related("sacked", "fired"));
         assert!(related("favour", "prefer"));
         assert!(related("destroyed", "destruction"));
         assert!(!related("fired", "preferred"));

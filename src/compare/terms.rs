@@ -22,10 +22,8 @@ pub(crate) const GRAM: usize = 4;
 pub(crate) struct Stems<'v> {
     of_term: Vec<u32>,
     count: usize,
-    /// Each stem's text: the related stems are found through it.
+    /// Each stem's text to its id: related stems are found through it.
     names: FxHashMap<Cow<'v, str>, u32>,
-    /// Stems related in meaning, made the first time two sentences are scored.
-    related: OnceLock<Related>,
 }
 
 impl<'v> Stems<'v> {
@@ -47,7 +45,6 @@ impl<'v> Stems<'v> {
             of_term,
             count: ids.len(),
             names: ids,
-            related: OnceLock::new(),
         }
     }
 
@@ -55,11 +52,12 @@ impl<'v> Stems<'v> {
         self.count
     }
 
-    /// The stems related in meaning to `stem` (synonyms, derivations), sorted.
-    pub(crate) fn related(&self, stem: u32) -> &[u32] {
-        self.related
-            .get_or_init(|| Related::build(&self.names, self.count))
-            .of(stem)
+    /// Ready to find the stems related in meaning to a stem (synonyms, derivations).
+    pub(crate) fn relations(&self) -> Relations<'_> {
+        Relations {
+            names: &self.names,
+            related: Related::new(&self.names, self.count),
+        }
     }
 
     fn of(&self, term: TermId) -> Option<u32> {
@@ -109,9 +107,22 @@ pub(crate) struct SentTerms {
 /// One document prepared for alignment. A light edit's sentences are mostly matched by their
 /// full hash and never scored, so what only scoring needs — each sentence's sorted stems and
 /// word-run hashes — is made on first use.
+/// The stems related in meaning to each stem of a [`Stems`], found on demand.
+pub(crate) struct Relations<'s> {
+    names: &'s FxHashMap<Cow<'s, str>, u32>,
+    related: Related<'s>,
+}
+
+impl Relations<'_> {
+    /// The stems related to `stem` (synonyms, derivations), sorted.
+    pub(crate) fn of(&self, stem: u32) -> &[u32] {
+        self.related.of(stem, self.names)
+    }
+}
+
 pub(crate) struct Prepared<'d> {
     doc: &'d Document,
-    pub stem_of: &'d Stems<'d>,
+    stem_of: &'d Stems<'d>,
     pub sentences: Vec<SentTerms>,
     /// Per sentence, its distinct content stems, sorted.
     stems: Vec<OnceLock<Box<[u32]>>>,
