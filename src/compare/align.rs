@@ -18,7 +18,7 @@ use merge::Singles;
 use search::EXHAUSTIVE_PAIRS;
 
 use super::chain::{self, Item};
-use super::terms::Prepared;
+use super::terms::{Prepared, Relations};
 use super::{LinkKind, Options, SentRange};
 use crate::document::Document;
 
@@ -45,6 +45,8 @@ struct Pair<'a> {
     b: &'a Document,
     pa: &'a Prepared<'a>,
     pb: &'a Prepared<'a>,
+    /// Stems related in meaning, shared by every pair of the comparison.
+    relations: &'a Relations<'a>,
     /// Inverse document frequency of each stem over the sentences of both documents.
     idf: Vec<f32>,
     /// Sum of the idf of each sentence's stems, computed on first use: most sentences of a
@@ -74,6 +76,7 @@ pub(crate) fn align(
     b: &Document,
     pa: &Prepared,
     pb: &Prepared,
+    relations: &Relations,
     options: &Options,
 ) -> Vec<RawLink> {
     let total = (pa.live + pb.live).max(1) as f32;
@@ -90,6 +93,7 @@ pub(crate) fn align(
         b,
         pa,
         pb,
+        relations,
         idf,
         wa,
         wb,

@@ -5,6 +5,8 @@
 mod align;
 mod chain;
 mod diff;
+mod evidence;
+mod related;
 mod rows;
 mod stats;
 mod terms;
@@ -17,6 +19,7 @@ use std::time::Duration;
 use rustc_hash::FxHashSet;
 
 pub use diff::changed_words;
+pub use evidence::{Evidence, evidence};
 pub use rows::Rows;
 pub use stats::{PairStats, SideStats};
 pub use view::{AlignedView, Relation, SentenceView};
@@ -186,6 +189,7 @@ impl Comparison {
 
     pub fn with_options(corpus: &Corpus, options: &Options) -> Comparison {
         let stems = terms::Stems::build(&corpus.vocab);
+        let relations = stems.relations();
         let tokens: usize = corpus.documents.iter().map(|d| d.tokens.len()).sum();
         let prepared: Vec<terms::Prepared> = crate::parallel::map_owned(
             corpus.documents.iter().collect(),
@@ -214,7 +218,7 @@ impl Comparison {
             .collect();
         let alignments = crate::parallel::map(&pairs, tokens >= PARALLEL_TOKENS, |&(i, j)| {
             let (a, b) = (&docs[i], &docs[j]);
-            let raw = align::align(a, b, &prepared[i], &prepared[j], options);
+            let raw = align::align(a, b, &prepared[i], &prepared[j], &relations, options);
             let links: Vec<Link> = crate::parallel::map(&raw, raw.len() >= PARALLEL_LINKS, |l| {
                 let (ops, shared_words) = diff::word_ops(a, l.a, b, l.b, options.diff_deadline);
                 Link {

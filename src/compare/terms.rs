@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::related::Related;
 use crate::document::{Document, TermId, Token, TokenKind, Vocab};
 use crate::lexicon;
 
@@ -18,13 +19,15 @@ const NO_STEM: u32 = u32::MAX;
 pub(crate) const GRAM: usize = 4;
 
 /// The stem of every term in the vocabulary, computed once per comparison.
-pub(crate) struct Stems {
+pub(crate) struct Stems<'v> {
     of_term: Vec<u32>,
     count: usize,
+    /// Each stem's text to its id: related stems are found through it.
+    names: FxHashMap<Cow<'v, str>, u32>,
 }
 
-impl Stems {
-    pub(crate) fn build(vocab: &Vocab) -> Stems {
+impl<'v> Stems<'v> {
+    pub(crate) fn build(vocab: &'v Vocab) -> Stems<'v> {
         let stopwords = lexicon::stopwords();
         let mut ids: FxHashMap<Cow<str>, u32> =
             FxHashMap::with_capacity_and_hasher(vocab.len(), Default::default());
@@ -41,11 +44,20 @@ impl Stems {
         Stems {
             of_term,
             count: ids.len(),
+            names: ids,
         }
     }
 
     pub(crate) fn count(&self) -> usize {
         self.count
+    }
+
+    /// Ready to find the stems related in meaning to a stem (synonyms, derivations).
+    pub(crate) fn relations(&self) -> Relations<'_> {
+        Relations {
+            names: &self.names,
+            related: Related::new(&self.names, self.count),
+        }
     }
 
     fn of(&self, term: TermId) -> Option<u32> {
@@ -95,9 +107,22 @@ pub(crate) struct SentTerms {
 /// One document prepared for alignment. A light edit's sentences are mostly matched by their
 /// full hash and never scored, so what only scoring needs — each sentence's sorted stems and
 /// word-run hashes — is made on first use.
+/// The stems related in meaning to each stem of a [`Stems`], found on demand.
+pub(crate) struct Relations<'s> {
+    names: &'s FxHashMap<Cow<'s, str>, u32>,
+    related: Related<'s>,
+}
+
+impl Relations<'_> {
+    /// The stems related to `stem` (synonyms, derivations), sorted.
+    pub(crate) fn of(&self, stem: u32) -> &[u32] {
+        self.related.of(stem, self.names)
+    }
+}
+
 pub(crate) struct Prepared<'d> {
     doc: &'d Document,
-    stem_of: &'d Stems,
+    stem_of: &'d Stems<'d>,
     pub sentences: Vec<SentTerms>,
     /// Per sentence, its distinct content stems, sorted.
     stems: Vec<OnceLock<Box<[u32]>>>,
@@ -110,7 +135,7 @@ pub(crate) struct Prepared<'d> {
 }
 
 impl<'d> Prepared<'d> {
-    pub(crate) fn build(doc: &'d Document, stems: &'d Stems) -> Prepared<'d> {
+    pub(crate) fn build(doc: &'d Document, stems: &'d Stems<'d>) -> Prepared<'d> {
         let mut df = vec![0u32; stems.count()];
         // Per stem, the last sentence (plus one) that counted it: distinct stems are counted
         // without sorting.

@@ -10,6 +10,7 @@ pub mod segment;
 pub mod structure;
 mod vocab;
 pub mod words;
+mod wrap;
 
 use std::fmt;
 use std::ops::Range;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Format, Paragraph, Span, Token, TokenKind, Vocab, boilerplate, words};
+use super::{Format, Paragraph, Span, Token, TokenKind, Vocab, boilerplate, words, wrap};
 use crate::lexicon::{self, Abbreviation};
 
 /// Sentences longer than this many tokens are cut into chunks, so that one enormous line with no
@@ -75,6 +75,11 @@ impl Line<'_> {
             && t.as_bytes().get(digits + 1) == Some(&b' ')
     }
 
+    fn opens_with_dash(&self) -> bool {
+        let t = self.text.trim_start();
+        t.starts_with("– ") || t.starts_with("— ")
+    }
+
     fn ends_sentence(&self) -> bool {
         self.text.trim_end().chars().last().is_some_and(|c| {
             matches!(
@@ -94,9 +99,13 @@ impl Line<'_> {
 }
 
 /// Paragraph spans. Blank lines separate blocks; inside a block every line is a paragraph of
-/// its own (news copy, headlines, lists) unless the block is hard-wrapped prose, recognised by a
-/// line that stops mid-sentence and continues in lowercase on the next.
+/// its own (news copy, headlines, lists) unless it continues hard-wrapped prose: the document
+/// is wrapped at a width its lines run to ([`wrap::Width`]), or the block has a line that stops
+/// mid-sentence and continues in lowercase on the next.
 pub(super) fn paragraphs(text: &str, format: Format) -> Vec<Span> {
+    let width = (format != Format::Html)
+        .then(|| wrap::Width::detect(text))
+        .flatten();
     let mut out = Vec::new();
     let mut block: Vec<Line> = Vec::new();
     let mut offset = 0;
@@ -107,28 +116,44 @@ pub(super) fn paragraphs(text: &str, format: Format) -> Vec<Span> {
         };
         offset += raw.len();
         if line.text.trim().is_empty() {
-            split_block(&block, format, &mut out);
+            split_block(&block, format, width, &mut out);
             block.clear();
         } else {
             block.push(line);
         }
     }
-    split_block(&block, format, &mut out);
+    split_block(&block, format, width, &mut out);
     out
 }
 
-fn split_block(block: &[Line], format: Format, out: &mut Vec<Span>) {
+fn split_block(block: &[Line], format: Format, width: Option<wrap::Width>, out: &mut Vec<Span>) {
+    let continues = |prev: &Line, line: &Line| {
+        !prev.ends_sentence() && line.starts_lowercase() && !line.is_block_start()
+    };
+    // Without a wrap width, one lowercase continuation shows the whole block is wrapped prose
+    // (wrapped by hand, unevenly). With one, each break is judged on its own: a block of news
+    // copy may hold a heading and several wrapped paragraphs with no blank line between them.
+    // Verse runs on in lowercase too, in short lines.
     let wrapped = format != Format::Html
-        && block
-            .windows(2)
-            .any(|w| !w[0].ends_sentence() && w[1].starts_lowercase() && !w[1].is_block_start());
+        && width.is_none()
+        && block.iter().any(|l| l.text.chars().count() >= wrap::NARROW)
+        && block.windows(2).any(|w| continues(&w[0], &w[1]));
     let mut current: Option<Span> = None;
     for (i, line) in block.iter().enumerate() {
         let span = line.trimmed_span();
-        let new_paragraph = i == 0
-            || !wrapped
-            || line.is_block_start()
-            || block[i - 1].text.trim_start().starts_with('#');
+        let new_paragraph = match i.checked_sub(1).and_then(|p| block.get(p)) {
+            None => true,
+            Some(prev) if prev.text.trim_start().starts_with('#') => true,
+            Some(prev) => match width {
+                // A dash opening a wrapped line is prose ("Ukraine ⏎– some $60 billion"), not
+                // a list item, when the line before runs to the width mid-sentence.
+                Some(w) if w.wraps(prev.text, line.text) => {
+                    line.is_block_start() && (prev.ends_sentence() || !line.opens_with_dash())
+                }
+                Some(_) => !continues(prev, line),
+                None => !wrapped || line.is_block_start(),
+            },
+        };
         match current.as_mut() {
             Some(cur) if !new_paragraph => cur.end = span.end,
             _ => {
@@ -304,6 +329,9 @@ fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool 
     if !glued {
         return true;
     }
+    if is_dateline_credit(text, tokens, next) {
+        return false; // "WATERTOWN, Mass. (AP) — Police said": the dateline opens the lead
+    }
     let starter = || lexicon::sentence_starters().contains(following.to_lowercase().as_str());
     let opens_quote = matches!(following, "\"" | "“" | "‘" | "«" | "(");
     match lexicon::abbreviation(before) {
@@ -313,6 +341,18 @@ fn breaks_here(text: &str, tokens: &[Token], first: usize, next: usize) -> bool 
         None if is_initial(before) => starter(),
         None => true,
     }
+}
+
+/// Whether the tokens from `at` are an agency credit in brackets followed by a dash, as in a
+/// dateline: `(AP) —`, `(Reuters) -`.
+fn is_dateline_credit(text: &str, tokens: &[Token], at: usize) -> bool {
+    let piece = |i: usize| tokens.get(i).map_or("", |t| &text[t.span.range()]);
+    let credit = piece(at + 1);
+    piece(at) == "("
+        && credit.chars().next().is_some_and(char::is_uppercase)
+        && credit.len() <= 12
+        && piece(at + 2) == ")"
+        && matches!(piece(at + 3), "-" | "–" | "—" | "--")
 }
 
 fn is_opening(c: char) -> bool {

@@ -152,11 +152,17 @@ impl Pair<'_> {
 
     /// Weighted Dice similarity of two single sentences' content stems, raised by their
     /// verbatim runs. Pairs sharing a single stem need a near-total match, so one shared name
-    /// does not make two sentences kin.
+    /// does not make two sentences kin. Words related in meaning count only for pairs that
+    /// already share two stems and are not yet sure: that is where they decide, and it spares
+    /// their cost on the many weak candidates.
     pub(super) fn sim(&self, i: u32, j: u32) -> f32 {
-        let (shared, count) = self.overlap(self.pa.stems(i), self.pb.stems(j));
-        let total = self.wa(i) + self.wb(j);
-        let sim = 2.0 * shared / total.max(f32::EPSILON);
+        let (x, y) = (self.pa.stems(i), self.pb.stems(j));
+        let (mut shared, count) = self.exact_overlap(x, y);
+        let total = (self.wa(i) + self.wb(j)).max(f32::EPSILON);
+        if count >= 2 && 2.0 * shared / total < SURE {
+            shared += self.related_overlap(x, y).0;
+        }
+        let sim = 2.0 * shared / total;
         if count < 2 && sim < 0.8 {
             0.0
         } else {
@@ -164,14 +170,41 @@ impl Pair<'_> {
         }
     }
 
-    /// Shared weight and number of shared stems of two sorted stem lists.
+    /// Shared weight and number of shared stems of two sorted stem lists, a stem of `x` with
+    /// a stem related in meaning in `y` (and not itself in `y`) counting at [`RELATED_WEIGHT`].
     pub(super) fn overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+        let (exact, n) = self.exact_overlap(x, y);
+        let (related, m) = self.related_overlap(x, y);
+        (exact + related, n + m)
+    }
+
+    fn exact_overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
         crate::sorted::common(x, y).fold((0.0, 0), |(weight, count), &s| {
             (
                 weight + self.idf.get(s as usize).copied().unwrap_or(0.0),
                 count + 1,
             )
         })
+    }
+
+    /// The weight and number of the stems of `x` met in `y` only by a related stem.
+    fn related_overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+        let idf = |s: u32| self.idf.get(s as usize).copied().unwrap_or(0.0);
+        let (mut weight, mut count) = (0.0, 0);
+        for &s in x {
+            let related = self.relations.of(s);
+            if related.is_empty() || y.binary_search(&s).is_ok() {
+                continue;
+            }
+            let partner = related
+                .iter()
+                .find(|r| y.binary_search(r).is_ok() && x.binary_search(r).is_err());
+            if let Some(&r) = partner {
+                weight += RELATED_WEIGHT * (idf(s) + idf(r)) / 2.0;
+                count += 1;
+            }
+        }
+        (weight, count)
     }
 
     pub(super) fn weight(&self, stems: &[u32]) -> f32 {
@@ -191,6 +224,13 @@ pub(super) fn with_verbatim(sim: f32, x: &[u32], y: &[u32]) -> f32 {
 pub(super) fn verbatim_ceiling(sim: f32) -> f32 {
     sim + (1.0 - sim).max(0.0) * VERBATIM_WEIGHT
 }
+
+/// What a stem met by a synonym or derivation in the other sentence counts, against one met
+/// as itself: related words are the same fact less surely.
+const RELATED_WEIGHT: f32 = 0.8;
+
+/// Above this similarity a pair is sure without its related words.
+const SURE: f32 = 0.75;
 
 /// Keep the `keep` best of `scored` that reach `min`, as candidates of sentence `x`.
 fn best(scored: &mut [(u32, f32)], keep: usize, min: f32, x: u32, out: &mut Vec<(u32, u32, f32)>) {

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{AlignedView, Alignment, Comparison, PairStats, Relation, SideStats};
+use crate::compare::{
+    AlignedView, Alignment, Comparison, Evidence, PairStats, Relation, SideStats, evidence,
+};
 use crate::document::{Corpus, DocId, Document, Span};
 
 #[derive(Serialize)]
@@ -72,6 +74,29 @@ struct JsonLink<'a> {
     kind: &'static str,
     similarity: f32,
     ops: Vec<JsonOp<'a>>,
+    evidence: JsonEvidence,
+}
+
+/// Why the link was made (docs/json.md, "Link evidence").
+#[derive(Serialize)]
+struct JsonEvidence {
+    shared: Vec<String>,
+    related: Vec<[String; 2]>,
+    names: Vec<String>,
+    figures: Vec<String>,
+    score: f32,
+}
+
+impl From<Evidence> for JsonEvidence {
+    fn from(e: Evidence) -> Self {
+        JsonEvidence {
+            shared: e.shared,
+            related: e.related.into_iter().map(|(x, y)| [x, y]).collect(),
+            names: e.names,
+            figures: e.figures,
+            score: round(e.score),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -188,6 +213,7 @@ fn pair<'a>(corpus: &'a Corpus, al: &Alignment, stats_only: bool) -> Option<Json
                         b_text: b.slice(op.b),
                     })
                     .collect(),
+                evidence: evidence(a, b, l).into(),
             })
             .collect()
     });
