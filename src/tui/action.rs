@@ -57,6 +57,7 @@ actions! {
     FollowEntityBack => "follow_entity_back", "Follow this entity backwards";
     ItemCounterpart => "item_counterpart", "Jump to the same quote or claim in the next version that has it";
     ShowDrift => "show_drift", "Show this quote or claim in every version, differing words highlighted";
+    ShowEvidence => "show_evidence", "Why linked: what this sentence shares with its counterparts (words, related words, names, figures, score)";
     TogglePanel => "toggle_panel", "Open and focus the side panel (entities, quotes, claims, drift); again to close";
     Select => "select", "In the panel: jump to the selected item (in a pane: go to the counterpart)";
     ToggleAnnotations => "toggle_annotations", "Show or hide the styling of entities, quotes and claims";
@@ -96,6 +97,7 @@ impl Action {
                 | Action::Counterpart
                 | Action::ItemCounterpart
                 | Action::ShowDrift
+                | Action::ShowEvidence
                 | Action::ToggleFold
                 | Action::FoldAll
                 | Action::UnfoldAll

@@ -44,6 +44,8 @@ pub enum Overlay {
     },
     /// The wordings of a quote or claim in every version that carries it.
     Drift { item: Item },
+    /// Why a sentence is linked to its counterparts.
+    Evidence { doc: DocId, sentence: u32 },
 }
 
 /// What the input line at the bottom is for.
@@ -438,7 +440,7 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         self.status.message = None;
         match &mut self.mode {
-            Mode::Overlay(Overlay::Drift { .. }) => {
+            Mode::Overlay(Overlay::Drift { .. } | Overlay::Evidence { .. }) => {
                 self.mode = Mode::Normal;
                 if action == Action::Quit {
                     self.quit = true;
@@ -526,6 +528,7 @@ impl App {
             Action::FollowEntityBack => self.follow_entity(false),
             Action::ItemCounterpart => self.item_counterpart(),
             Action::ShowDrift => self.show_drift(),
+            Action::ShowEvidence => self.show_evidence(),
             Action::TogglePanel => self.toggle_panel(),
             Action::SetVerdict => self.start_verdict(),
             Action::EditNote => self.start_note(),

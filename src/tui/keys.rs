@@ -70,7 +70,9 @@ impl App {
                 self.pending.clear();
                 match &self.mode {
                     // Any key closes the drift view; an unbound one too.
-                    Mode::Overlay(Overlay::Drift { .. }) => self.mode = Mode::Normal,
+                    Mode::Overlay(Overlay::Drift { .. } | Overlay::Evidence { .. }) => {
+                        self.mode = Mode::Normal
+                    }
                     Mode::Overlay(Overlay::Help { over_panel, .. }) => {
                         self.mode = if *over_panel {
                             Mode::Panel

@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
-use crate::compare::{AlignedView, Comparison, PerDoc, Relation, Rows, SentRange};
+use crate::compare::{
+    AlignedView, Comparison, Counterpart, Evidence, PerDoc, Relation, Rows, SentRange, evidence,
+};
 use crate::document::{Corpus, DocId, Span};
 use crate::extract::Extraction;
 
@@ -119,6 +121,24 @@ impl ReaderModel {
             .counterparts(doc, sentence as usize)
             .find(|c| c.doc == other)
             .map(|c| c.sentences)
+    }
+
+    /// Why `sentence` of `doc` is linked to its counterpart in `other`: the link's kind and its
+    /// evidence (shared and related words, names, figures, score), computed when asked.
+    pub fn evidence(
+        &self,
+        doc: DocId,
+        sentence: u32,
+        other: DocId,
+    ) -> Option<(Counterpart, Evidence)> {
+        let cmp = self.comparison()?;
+        let c = *cmp
+            .counterparts(doc, sentence as usize)
+            .find(|c| c.doc == other)?;
+        let al = cmp.alignments().get(c.alignment)?;
+        let link = al.links.get(c.link)?;
+        let (a, b) = (self.corpus.get(al.a)?, self.corpus.get(al.b)?);
+        Some((c, evidence(a, b, link)))
     }
 
     /// The gutter mark of a sentence seen from `reference` (the focused document).

@@ -384,4 +384,22 @@ impl App {
             n => format!("{n} runs of identical rows folded"),
         });
     }
+
+    pub(super) fn show_evidence(&mut self) {
+        let f = self.screen.focus;
+        let sentence = self.cursor(f);
+        if self.model.doc_count() < 2 {
+            self.say("one document alone: nothing is linked");
+        } else if !self.model.analysed() {
+            self.say("still aligning…");
+        } else if (0..self.model.doc_count() as i64)
+            .map(|k| f.cycle(k, self.model.doc_count()))
+            .all(|o| self.model.counterpart(f, sentence, o).is_none())
+        {
+            self.say("this sentence is linked to nothing in the other versions");
+        } else {
+            self.mode =
+                super::app::Mode::Overlay(super::app::Overlay::Evidence { doc: f, sentence });
+        }
+    }
 }

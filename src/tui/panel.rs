@@ -11,7 +11,7 @@ use super::input::InputLine;
 use super::items::{Item, Items, Kind};
 use super::search::Scope;
 use crate::document::DocId;
-use crate::extract::Wording;
+use crate::extract::{Via, Wording};
 use crate::review::ItemKind;
 
 use super::review::ReviewFilter;
@@ -74,6 +74,8 @@ pub enum Status {
     Same,
     Reworded,
     FigureChanged,
+    /// Reworded, and a figure stated on one side only.
+    FigureOneSided,
     Absent,
     /// For entities: mentions in that version.
     Count(usize),
@@ -290,6 +292,9 @@ impl App {
                             None => Status::Absent,
                             Some(c) => match c.wording {
                                 Wording::Same => Status::Same,
+                                Wording::Reworded if !c.figures.is_empty() => {
+                                    Status::FigureOneSided
+                                }
                                 Wording::Reworded => Status::Reworded,
                                 Wording::FigureChanged => Status::FigureChanged,
                             },
@@ -387,7 +392,21 @@ impl App {
             Kind::Claim => d.claims.get(item.index).and_then(|c| c.source.as_ref()),
             Kind::Mention => None,
         };
-        attribution.map_or_else(|| "unattributed".to_string(), |a| a.name.clone())
+        let Some(a) = attribution else {
+            return "unattributed".to_string();
+        };
+        // The resolved name, with the text's own words when they differ ("Ilse Marand (“she”)").
+        let Some(doc) = self.model.corpus.get(item.doc) else {
+            return a.name.clone();
+        };
+        let phrase = doc.slice(a.span).trim();
+        match a.via {
+            Via::Inherited => format!("{} (continued)", a.name),
+            _ if !phrase.is_empty() && phrase != a.name && !a.name.contains(phrase) => {
+                format!("{} (“{phrase}”)", a.name)
+            }
+            _ => a.name.clone(),
+        }
     }
 
     /// Keys while the panel has focus. Movement keys move the selection, pane-focus keys

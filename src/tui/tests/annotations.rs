@@ -4,7 +4,7 @@
 use super::{app, app_with, corpus_of, cursor_text, press, samples, screen};
 use crate::document::DocId;
 use crate::tui::app::{Mode, Overlay};
-use crate::tui::items::Kind;
+use crate::tui::items::{Item, Kind};
 use crate::tui::panel::{Status, Tab, Target};
 
 #[test]
@@ -268,4 +268,35 @@ fn item_jumps_start_from_the_cursor_after_other_moves() {
     );
     press(&mut a, "gg]a]a]agg]a");
     assert_eq!(a.items().ordinal(a.item.unwrap()).0, 1);
+}
+
+#[test]
+fn why_linked_shows_the_evidence_of_the_counterparts() {
+    let mut a = app((120, 40));
+    press(&mut a, "/careless in practice<Enter>");
+    press(&mut a, "w");
+    assert!(matches!(a.mode, Mode::Overlay(Overlay::Evidence { .. })));
+    let shown = screen(samples(), (120, 40), "/careless in practice<Enter>w");
+    assert!(shown.contains("why sentence"), "{shown}");
+    assert!(shown.contains("shared"), "{shown}");
+    assert!(shown.contains("score"), "{shown}");
+    press(&mut a, "x");
+    assert_eq!(a.mode, Mode::Normal);
+}
+
+#[test]
+fn a_pronoun_speaker_shows_the_name_and_the_words_of_the_text() {
+    let text = "Mayor Ilsa Varn opened the new bridge on Monday.\n\n\
+                “It took us nine years,” she said.";
+    let a = app_with(corpus_of(&[text]), (100, 20), "");
+    let quote = Item {
+        kind: Kind::Quote,
+        doc: DocId(0),
+        index: 0,
+    };
+    let detail = a.item_detail(quote);
+    assert!(
+        detail.contains("Varn") && detail.contains("“she”"),
+        "{detail}"
+    );
 }

@@ -31,7 +31,7 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
         (other, c.changed_words.1.as_slice())
     }));
     let mut lines: Vec<Line> = Vec::new();
-    for &(v, changed) in &versions {
+    for (n, &(v, changed)) in versions.iter().enumerate() {
         let (Some(d), Some(span)) = (app.model.corpus.get(v.doc), items.span(v)) else {
             continue;
         };
@@ -42,6 +42,34 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" — {}", app.item_detail(v)), t.dim),
         ]));
         lines.push(styled_text(d, span, changed, t.base, t.changed));
+        // Under each other version, the figures that differ from the focused one.
+        let figures = n
+            .checked_sub(1)
+            .and_then(|i| counterparts.get(i))
+            .map_or(&[][..], |c| c.figures.as_slice());
+        let focused = app.model.corpus.get(item.doc);
+        for f in figures {
+            let text = |doc: Option<&Document>, s: Option<TextSpan>| match (doc, s) {
+                (Some(doc), Some(s)) => format!("“{}”", doc.slice(s)),
+                _ => "—".to_string(),
+            };
+            let what = format!(
+                "  {} {} ({}): {} → {}",
+                if f.changed() { "#" } else { "±" },
+                match f.change() {
+                    "changed" => "figure changed",
+                    "missing" => "figure missing here",
+                    _ => "figure added here",
+                },
+                f.kind.name(),
+                text(focused, f.ours),
+                text(Some(d), f.theirs),
+            );
+            lines.push(Line::from(Span::styled(
+                what,
+                if f.changed() { t.changed } else { t.dim },
+            )));
+        }
         lines.push(Line::default());
     }
     lines.push(Line::from(Span::styled(

@@ -33,7 +33,7 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::default());
     lines.push(heading("Gutter and text"));
-    let legend: [(&str, Style, &str); 12] = [
+    let legend: [(&str, Style, &str); 13] = [
         ("│", t.gutter, "identical: the same words in every version"),
         (
             "┆",
@@ -58,6 +58,11 @@ pub fn draw(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
             "≠",
             t.changed,
             "drift: a quote worded differently, or a figure changed, in another version",
+        ),
+        (
+            "# ±",
+            t.changed,
+            "side panel: a figure changed / stated in one version only (d shows both)",
         ),
         (
             "V D N W …",

@@ -2,6 +2,7 @@
 //! writes a frame; nothing changes state (caches aside).
 
 mod drift;
+mod evidence;
 mod help;
 mod panel;
 mod panes;
@@ -63,6 +64,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.mode {
         Mode::Overlay(Overlay::Help { scroll, .. }) => help::draw(app, *scroll, body, buf),
         Mode::Overlay(Overlay::Drift { item }) => drift::draw(app, *item, body, buf),
+        Mode::Overlay(Overlay::Evidence { doc, sentence }) => {
+            evidence::draw(app, *doc, *sentence, body, buf)
+        }
         _ => {}
     }
 }

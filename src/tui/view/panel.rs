@@ -133,6 +133,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 Status::Same => "=".to_string(),
                 Status::Reworded => "≠".to_string(),
                 Status::FigureChanged => "#".to_string(),
+                Status::FigureOneSided => "±".to_string(),
                 Status::Absent => "·".to_string(),
                 Status::Count(n) => n.to_string(),
             })
