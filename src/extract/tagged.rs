@@ -16,16 +16,10 @@ use rustc_hash::FxHashSet;
 /// evidence (a lexicon entry) counts 6, a title before a name 3.
 const TAGGER_VOTE: f32 = 2.5;
 
-/// A name the tagger found, and whether its sentence is written in capitals.
-struct Tagged {
-    raw: Raw,
-    shouting: bool,
-}
-
 /// What the tagger found in one document.
 #[derive(Default)]
 pub struct Tagging {
-    names: Vec<Tagged>,
+    names: Vec<Raw>,
     /// The sentences in capitals, in order: the rules' names there are kept as they are.
     shouting: Vec<Span>,
 }
@@ -33,22 +27,34 @@ pub struct Tagging {
 /// Every name the tagger finds in the document's sentences (boilerplate aside), as candidates.
 pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging {
     let sentences: Vec<_> = doc.sentences.iter().filter(|s| !s.boilerplate).collect();
-    let units: Vec<Vec<tagger::Unit>> = sentences.iter().map(|s| tagger::units(doc, s)).collect();
+    // Sentences in capitals keep only the rules' names, and sentences without letters have
+    // none: neither is tagged (their words would add nothing to the document's features).
+    let mut loud = Vec::new();
+    let mut units: Vec<Vec<tagger::Unit>> = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        let u = tagger::units(doc, s);
+        let words: Vec<&str> = u.iter().map(|u| u.text).collect();
+        if shouting(&words) {
+            if let (Some(a), Some(b)) = (u.first(), u.last()) {
+                loud.push(Span {
+                    start: a.span.start,
+                    end: b.span.end,
+                });
+            }
+            units.push(Vec::new());
+        } else if words.iter().any(|w| w.chars().any(char::is_alphabetic)) {
+            units.push(u);
+        } else {
+            units.push(Vec::new());
+        }
+    }
     let words: Vec<Vec<&str>> = units
         .iter()
         .map(|u| u.iter().map(|u| u.text).collect())
         .collect();
     let tags = tagger::tag(&words);
     let mut out = Vec::new();
-    let mut loud = Vec::new();
-    for ((units, tags), ws) in units.iter().zip(&tags).zip(&words) {
-        let caps = shouting(ws);
-        if let (true, Some(a), Some(b)) = (caps, units.first(), units.last()) {
-            loud.push(Span {
-                start: a.span.start,
-                end: b.span.end,
-            });
-        }
+    for (units, tags) in units.iter().zip(&tags) {
         for name in tagger::names(tags) {
             let mut first = name.first;
             // "Mayor Ada Brun": the lexicon's title is not part of the name.
@@ -62,35 +68,110 @@ pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging
                     first += 1;
                 }
             }
-            if first >= name.end || common_opening(doc, case, units, first, name.end) {
+            let end = trailing_title(units, matches, first, name.end);
+            if first >= end || common_opening(doc, case, units, first, end) {
                 continue;
             }
-            let (Some(a), Some(b)) = (units.get(first), units.get(name.end.saturating_sub(1)))
-            else {
+            let (Some(a), Some(b)) = (units.get(first), units.get(end.saturating_sub(1))) else {
                 continue;
             };
-            let span = Span {
-                start: a.span.start,
-                end: b.span.end,
-            };
+            let (span, last) = without_compound_tail(doc, a.span.start, b);
             if span.is_empty() {
                 continue;
             }
-            let mut raw = raw(doc, span, a.first, b.last, name.class, caps, matches);
+            let mut raw = raw(doc, span, a.first, last, name.class, matches);
             if let Some((_, gender)) = title {
                 raw.evidence.person += 3.0;
                 raw.gender = raw.gender.or(gender);
             }
-            out.push(Tagged {
-                raw,
-                shouting: caps,
-            });
+            out.push(raw);
         }
     }
     Tagging {
         names: out,
         shouting: loud,
     }
+}
+
+/// Words that make a title of the title word after them ("Rear Admiral", "Vice President").
+const TITLE_MODIFIERS: [&str; 6] = [
+    "Rear",
+    "Vice",
+    "Deputy",
+    "Acting",
+    "Assistant",
+    "Lieutenant",
+];
+
+/// "U.S. Coast Guard Rear Admiral": a title closing the name (not after "of" or "the", as in
+/// "Office of the Prime Minister") is the next name's, not part of this one. Returns the end.
+fn trailing_title(
+    units: &[tagger::Unit],
+    matches: &[NameMatch],
+    first: usize,
+    end: usize,
+) -> usize {
+    let mut end = end;
+    // "Coast Guard Rear" where the tagger stopped before "Admiral".
+    while end > first + 1
+        && units
+            .get(end - 1)
+            .is_some_and(|u| TITLE_MODIFIERS.contains(&u.text))
+    {
+        end -= 1;
+    }
+    let Some(close) = units
+        .get(end.saturating_sub(1))
+        .map(|u| u.span.end as usize)
+    else {
+        return end;
+    };
+    let title = (first + 1..end).find(|&k| {
+        units
+            .get(k)
+            .and_then(|u| title_at(matches, u.span.start as usize))
+            .is_some_and(|(title_end, _)| title_end >= close)
+    });
+    let Some(mut k) = title else {
+        return end;
+    };
+    while k > first + 1
+        && units
+            .get(k - 1)
+            .is_some_and(|u| TITLE_MODIFIERS.contains(&u.text))
+    {
+        k -= 1;
+    }
+    let after_connector = units
+        .get(k - 1)
+        .is_some_and(|u| matches!(u.text, "of" | "the" | "for"));
+    if after_connector { end } else { k }
+}
+
+/// "U.S.-based", "British-born": the lowercase tail of a hyphenated compound is not part of the
+/// name. Returns the name's span and its last token.
+fn without_compound_tail(doc: &Document, start: u32, last: &tagger::Unit) -> (Span, usize) {
+    let whole = (
+        Span {
+            start,
+            end: last.span.end,
+        },
+        last.last,
+    );
+    let Some(dash) = last.text.rfind('-') else {
+        return whole;
+    };
+    let tail_lower = last
+        .text
+        .get(dash + 1..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_lowercase);
+    if dash == 0 || !tail_lower || last.first == last.last {
+        return whole;
+    }
+    let end = last.span.start + dash as u32;
+    let token = super::words::token_at_or_after(doc, end).saturating_sub(1);
+    (Span { start, end }, token)
 }
 
 /// A sentence in capitals (three or more words, most of them all capitals): its capitals
@@ -148,7 +229,6 @@ fn raw(
     first: usize,
     last: usize,
     class: EntityClass,
-    caps: bool,
     matches: &[NameMatch],
 ) -> Raw {
     let mut evidence = Evidence::default();
@@ -185,15 +265,15 @@ fn raw(
         lexicon,
         evidence,
         gender,
-        acronym: !caps && !text.contains(' ') && is_acronym(strip_possessive(text)),
+        acronym: !text.contains(' ') && is_acronym(strip_possessive(text)),
         expands: None,
     }
 }
 
 /// Join the tagger's candidates with the rules': the same span takes both's evidence; a rule
 /// candidate crossing a tagged name gives way to it; one the tagger did not see stays only
-/// when a lexicon or a title vouches for it. In a sentence in capitals, where capitals say
-/// nothing, a tagged name stays only where the rules found the same known name.
+/// when a lexicon or a title vouches for it, or it stands in a sentence in capitals (which the
+/// tagger does not read: there the rules name only what the lexicon or the corpus knows).
 ///
 /// "close to Trump" where the tagger saw no name: the rules' candidate stays when the tagger
 /// named it somewhere in the corpus (`named`, from [`named`]).
@@ -204,12 +284,6 @@ pub fn join(
     named: &FxHashSet<String>,
 ) -> Vec<Raw> {
     rules.sort_by_key(|r| (r.span.start, r.span.end));
-    let ruled = |span: Span| {
-        rules
-            .binary_search_by_key(&(span.start, span.end), |r| (r.span.start, r.span.end))
-            .is_ok()
-    };
-    // Tagged names never overlap one another, so in position order their ends are sorted too.
     let in_capitals = |span: Span| {
         let i = tagged.shouting.partition_point(|s| s.end < span.end);
         tagged
@@ -217,12 +291,8 @@ pub fn join(
             .get(i)
             .is_some_and(|s| s.start <= span.start && span.end <= s.end)
     };
-    let mut out: Vec<Raw> = tagged
-        .names
-        .into_iter()
-        .filter(|t| !t.shouting || ruled(t.raw.span))
-        .map(|t| t.raw)
-        .collect();
+    // Tagged names never overlap one another, so in position order their ends are sorted too.
+    let mut out: Vec<Raw> = tagged.names;
     let n = out.len();
     for r in rules {
         let from = out
@@ -283,9 +353,9 @@ pub fn named<'a>(docs: impl Iterator<Item = (&'a Document, &'a Tagging)>) -> FxH
     let mut out = FxHashSet::default();
     for (doc, tagging) in docs {
         for t in &tagging.names {
-            let name = doc.slice(t.raw.span);
+            let name = doc.slice(t.span);
             out.insert(key_of(name));
-            if t.raw.evidence.class() == Some(EntityClass::Person)
+            if t.evidence.class() == Some(EntityClass::Person)
                 && let Some(last) = name.split_whitespace().next_back()
             {
                 out.insert(key_of(last));
