@@ -61,6 +61,10 @@ pub enum Command {
         /// Print only the statistics of each pair.
         #[arg(long)]
         stats: bool,
+        /// Text: under each sentence, why it was linked (shared and related words, names,
+        /// figures, score).
+        #[arg(long)]
+        explain: bool,
     },
     /// List the quotes, named entities and claims in each document.
     Extract {
@@ -221,21 +225,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             files,
             format,
             stats,
+            explain,
         }) => {
             if files.len() < 2 {
                 return Err(Failure::usage("compare needs at least two documents"));
             }
             let corpus = load_corpus(&files, &config)?;
             let comparison = parallax::compare::Comparison::build(&corpus);
-            parallax::report::compare::render(
-                &corpus,
-                &comparison,
-                format.into(),
-                stats,
-                text_style(),
-                out,
-            )
-            .map_err(Failure::from)
+            let request = parallax::report::compare::Request {
+                format: format.into(),
+                stats_only: stats,
+                explain,
+                style: text_style(),
+            };
+            parallax::report::compare::render(&corpus, &comparison, request, out)
+                .map_err(Failure::from)
         }
         Some(Command::Extract { files, format }) => {
             let corpus = load_corpus(&files, &config)?;

@@ -31,7 +31,8 @@ fn render_prints_the_screen_as_text() {
     let screen = String::from_utf8(out).unwrap();
     assert_eq!(screen.lines().count(), 20);
     assert!(screen.contains("1:1-wire.txt"));
-    assert!(screen.contains("? help"));
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("sentence "), "the status line: {status}");
     assert!(!screen.contains('\x1b'), "plain text without --color");
     let colored = parallax()
         .args(["render", "--size", "60x10", "--color"])

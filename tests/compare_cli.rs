@@ -239,3 +239,42 @@ fn rows_carry_the_relation_the_reader_and_text_report_show() {
         "no sentence is in all three: {seen:?}"
     );
 }
+
+#[test]
+fn explain_says_why_each_sentence_was_linked() {
+    let text = run(&["compare", "--explain", A, B]);
+    let why: Vec<&str> = text.lines().filter(|l| l.contains("why [")).collect();
+    assert!(!why.is_empty(), "{text}");
+    assert!(why.iter().all(|l| l.contains("score ")), "{why:?}");
+    assert!(
+        why.iter()
+            .any(|l| l.contains("shared crane") || l.contains(", crane"))
+    );
+    assert!(
+        !run(&["compare", A, B]).contains("why ["),
+        "only when asked"
+    );
+}
+
+#[test]
+fn plain_markers_stand_apart_from_dashes_and_continuation_lines_are_indented() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "The vote was 12 -- 3 in favour of the harbour plan on\nMonday night.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The vote was 12 to 3 in favour of the harbour plan on\nMonday night.\n",
+    )
+    .unwrap();
+    let text = run(&["compare", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(text.contains("[- -- -]"), "{text}");
+    assert!(
+        text.lines().all(|l| !l.starts_with("Monday")),
+        "no source line at column 0: {text}"
+    );
+}

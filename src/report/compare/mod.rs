@@ -18,16 +18,31 @@ pub enum Format {
     Html,
 }
 
-/// Write `cmp` in `format`; with `stats_only`, the statistics alone. `style` says how text marks
-/// changes (the caller knows whether its output is a terminal).
+/// What `parallax compare` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Request {
+    pub format: Format,
+    /// The statistics alone.
+    pub stats_only: bool,
+    /// Text: under each row, why its sentences were linked.
+    pub explain: bool,
+    /// How text marks changes (the caller knows whether its output is a terminal).
+    pub style: text::Style,
+}
+
+/// Write `cmp` as `request` asks.
 pub fn render(
     corpus: &Corpus,
     cmp: &Comparison,
-    format: Format,
-    stats_only: bool,
-    style: text::Style,
+    request: Request,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let Request {
+        format,
+        stats_only,
+        explain,
+        style,
+    } = request;
     let mut out = io::BufWriter::new(out);
     match format {
         Format::Json => json::write(corpus, cmp, stats_only, &mut out)?,
@@ -36,7 +51,7 @@ pub fn render(
             if stats_only {
                 text::stats(corpus, cmp, style, &mut out)?;
             } else {
-                text::report(corpus, cmp, style, &mut out)?;
+                text::report(corpus, cmp, style, explain, &mut out)?;
             }
         }
     }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{RowKind, not_in, pieces, row_view};
-use crate::compare::{AlignedView, Comparison, SideStats};
+use crate::compare::{AlignedView, Comparison, SideStats, evidence};
 use crate::document::{Corpus, DocId};
 
 const RED: &str = "\x1b[31m";
@@ -89,6 +89,7 @@ pub fn report(
     corpus: &Corpus,
     cmp: &Comparison,
     style: Style,
+    explain: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     stats(corpus, cmp, style, out)?;
@@ -135,17 +136,87 @@ pub fn report(
                 match (changed, style.color) {
                     (false, _) => line.push_str(text),
                     (true, true) => line.push_str(&style.paint(colour, text)),
-                    (true, false) => {
-                        line.push_str(open);
-                        line.push_str(text);
-                        line.push_str(close);
-                    }
+                    (true, false) => push_marked(&mut line, text, open, close),
                 }
             }
             let dim = matches!(view.kind, RowKind::Boilerplate);
             let line = if dim { style.paint(DIM, &line) } else { line };
+            // Line breaks of the source stay, indented under the sentence's first line.
+            let line = line.replace('\n', &format!("\n{:13}", ""));
             writeln!(out, "  {label:<10} {line}")?;
+            if explain {
+                why(corpus, cmp, &aligned, cell, style, out)?;
+            }
         }
     }
     Ok(())
+}
+
+/// Changed words in plain text between their markers, spaced from them when the words begin or
+/// end with the marker's own sign (`[- -- -]`, not `[----]`).
+fn push_marked(line: &mut String, text: &str, open: &str, close: &str) {
+    let sign = |m: &str| m.chars().find(|c| matches!(c, '-' | '+')).unwrap_or(' ');
+    line.push_str(open);
+    if text.starts_with(sign(open)) {
+        line.push(' ');
+    }
+    line.push_str(text);
+    if text.ends_with(sign(close)) {
+        line.push(' ');
+    }
+    line.push_str(close);
+}
+
+/// `--explain`: why a cell's first sentence is linked to the version its changes are measured
+/// against — the engine's evidence, as the reader's `w` shows it.
+fn why(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    aligned: &AlignedView,
+    cell: &super::Cell,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let doc = cell.doc.id;
+    let s = cell.sentences.start as usize;
+    let Some(other) = aligned.sentence(doc, s).and_then(|v| v.against) else {
+        return Ok(());
+    };
+    let Some(c) = cmp.counterparts(doc, s).find(|c| c.doc == other) else {
+        return Ok(());
+    };
+    let Some((al, link)) = cmp
+        .alignments()
+        .get(c.alignment)
+        .and_then(|al| Some((al, al.links.get(c.link)?)))
+    else {
+        return Ok(());
+    };
+    let (Some(a), Some(b)) = (corpus.get(al.a), corpus.get(al.b)) else {
+        return Ok(());
+    };
+    let ev = evidence(a, b, link);
+    let mut parts = Vec::new();
+    if !ev.shared.is_empty() {
+        parts.push(format!("shared {}", ev.shared.join(", ")));
+    }
+    if !ev.related.is_empty() {
+        let related: Vec<String> = ev.related.iter().map(|(x, y)| format!("{x}~{y}")).collect();
+        parts.push(format!("related {}", related.join(", ")));
+    }
+    if !ev.names.is_empty() {
+        parts.push(format!("names {}", ev.names.join(", ")));
+    }
+    if !ev.figures.is_empty() {
+        parts.push(format!("figures {}", ev.figures.join(", ")));
+    }
+    parts.push(format!("score {:.2}", ev.score));
+    let line = format!(
+        "{:13}why [{}]↔[{}]: {}",
+        "",
+        doc.0,
+        other.0,
+        parts.join("; ")
+    );
+    writeln!(out, "{}", style.paint(DIM, &line))
 }
