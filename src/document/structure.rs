@@ -56,6 +56,10 @@ fn role(text: &str, format: Format) -> Role {
     if is_list_item(first) {
         return Role::ListItem;
     }
+    // Most paragraphs are long prose: no need to look further (nor to count their characters).
+    if text.len() > SHORT_LINE * 4 {
+        return Role::Body;
+    }
     let one_line = !text.contains('\n');
     if one_line && text.chars().count() <= SHORT_LINE {
         if is_byline(text) {
