@@ -17,6 +17,7 @@ mod panel;
 mod render;
 mod review;
 mod search;
+mod state;
 mod theme;
 mod view;
 mod wrap;
