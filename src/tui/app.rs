@@ -16,7 +16,6 @@ use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
 use crate::document::structure::{self, Role};
 use crate::document::{DocId, Format, PerDoc};
-use crate::review::Session;
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
 pub const MIN_PANE_WIDTH: u16 = 24;
