@@ -2,21 +2,12 @@
 //! the same document and across documents; two people sharing a surname (the nearest full
 //! mention wins); titles, possessives and acronyms. Our own invented story.
 
-use std::path::PathBuf;
+mod common;
 
-use parallax::document::load::from_bytes;
-use parallax::document::{Corpus, Format, Origin};
+use common::corpus;
+
+use parallax::document::Corpus;
 use parallax::extract::{self, Extraction};
-
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, t) in texts.iter().enumerate() {
-        let origin = Origin::File(PathBuf::from(format!("doc{i}.txt")));
-        let loaded = from_bytes(origin, t.as_bytes(), Some(Format::Text)).expect("text loads");
-        corpus.push(loaded);
-    }
-    corpus
-}
 
 /// The entity name each mention of `doc` lands on, with the mention's text, in order.
 fn landings<'a>(c: &'a Corpus, x: &'a Extraction, doc: usize) -> Vec<(&'a str, &'a str)> {

@@ -2,21 +2,12 @@
 //! before and after, pronouns and follow-on quotes, aliases and acronyms, headlines in capitals,
 //! drift across versions, and input that is not English news.
 
-use std::path::PathBuf;
+mod common;
 
-use parallax::document::load::from_bytes;
-use parallax::document::{Corpus, Format, Origin};
+use common::corpus;
+
+use parallax::document::Corpus;
 use parallax::extract::{self, EntityClass, Extraction, Via, Wording};
-
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, t) in texts.iter().enumerate() {
-        let origin = Origin::File(PathBuf::from(format!("doc{i}.txt")));
-        let loaded = from_bytes(origin, t.as_bytes(), Some(Format::Text)).expect("text loads");
-        corpus.push(loaded);
-    }
-    corpus
-}
 
 fn quotes(c: &Corpus, x: &Extraction, doc: usize) -> Vec<(String, Option<String>, bool)> {
     x.documents[doc]

@@ -1,21 +1,12 @@
 //! Speakers, scare quotes, drift evidence, claims and bad quotation marks on small texts of our
 //! own (invented names and sentences): what a fact-checker reads off the extraction.
 
-use std::path::PathBuf;
+mod common;
 
-use parallax::document::load::from_bytes;
-use parallax::document::{Corpus, Format, Origin};
+use common::corpus;
+
+use parallax::document::Corpus;
 use parallax::extract::{self, Extraction, FigureKind, Via, Wording};
-
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, t) in texts.iter().enumerate() {
-        let origin = Origin::File(PathBuf::from(format!("doc{i}.txt")));
-        let loaded = from_bytes(origin, t.as_bytes(), Some(Format::Text)).expect("text loads");
-        corpus.push(loaded);
-    }
-    corpus
-}
 
 /// (quoted words, speaker shown, speaker via, scare)
 fn quotes(
