@@ -113,7 +113,11 @@ fn json_follows_the_contract() {
 fn html_is_one_self_contained_page_with_every_sentence() {
     let tricky = "tests/fixtures/compare/tricky.html";
     let page = run(&["compare", "--format", "html", A, B, tricky]);
-    assert!(!page.contains("<script") && !page.contains("src=") && !page.contains("href="));
+    assert!(!page.contains("<script") && !page.contains("src="));
+    // Links only inside the page: a moved sentence to its other copy.
+    for (i, _) in page.match_indices("href=\"") {
+        assert!(page[i + 6..].starts_with('#'), "an outside link");
+    }
     assert!(page.contains("5 &lt; 7") && !page.contains("5 < 7"));
     let dom = dom_query::Document::from(page.as_str());
     assert_eq!(dom.select("table.rows").length(), 1);
@@ -128,6 +132,24 @@ fn html_is_one_self_contained_page_with_every_sentence() {
     }
     assert!(dom.select("tr.moved").length() >= 2);
     assert!(dom.select("table.stats").text().contains("Identical"));
+    // Every moved link lands on a sentence of the page.
+    for link in dom.select("tr.moved a").iter() {
+        let target = link.attr("href").unwrap().to_string();
+        let id = target.trim_start_matches('#');
+        assert_eq!(
+            dom.select(&format!("[id=\"{id}\"]")).length(),
+            1,
+            "{target}"
+        );
+    }
+    // Phone width and print: a viewport, stacked rows, marks that survive without colour.
+    assert!(page.contains("name=\"viewport\""));
+    assert!(page.contains("@media (max-width:700px)") && page.contains("@media print"));
+    assert!(page.contains("prefers-color-scheme:dark"));
+    assert!(dom.select("dl.legend").length() == 1);
+    // Titles head the columns, paths only in the tooltip.
+    let heads = dom.select("table.rows th").text().to_string();
+    assert!(!heads.contains("tests/fixtures"), "{heads}");
 }
 
 #[test]

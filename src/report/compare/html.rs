@@ -1,24 +1,49 @@
 //! `parallax compare --format html`: one self-contained page (inline CSS, no scripts, no
-//! external assets) with the documents side by side in aligned rows, changed words highlighted,
-//! moved sentences marked, and a table of the statistics — something to mail to a colleague.
+//! external assets) a reviewer can mail on: the documents by title, the statistics, a legend,
+//! and the versions side by side in aligned rows rendered from the aligned view — changed words
+//! struck or underlined (so print keeps them), merges and moves marked, a moved sentence linked
+//! to its other copy. Reads at desktop and phone widths, in light and dark, and in print.
 
 use std::io::{self, Write};
 
-use super::{RowKind, pieces, row_view};
+use super::{Cell, RowKind, pieces, row_view};
 use crate::compare::{AlignedView, Comparison};
-use crate::document::{Corpus, DocId};
+use crate::document::{Corpus, DocId, Document};
 
-const STYLE: &str = "body{font:15px/1.45 Georgia,serif;margin:1.5em;color:#222;background:#fff}\
-h1{font-size:1.3em}table{border-collapse:collapse;width:100%}\
-th,td{border:1px solid #ddd;padding:.35em .5em;vertical-align:top;text-align:left}\
-th{background:#f4f4f4;font-family:sans-serif;font-size:.85em}\
-.stats td{font-family:sans-serif;font-size:.9em}\
-td.mark{font-family:sans-serif;font-size:.8em;color:#555;white-space:nowrap;width:6em}\
-.sid{color:#999;font-family:sans-serif;font-size:.75em;margin-right:.3em}\
-.chg0{background:#fdd;text-decoration:line-through;text-decoration-color:#c66}\
-.chg1{background:#cfc}\
-tr.moved td{background:#fffbe6}tr.unique td{background:#f7fbff}\
-tr.boilerplate td{color:#aaa}";
+const STYLE: &str = ":root{--fg:#1d1d1f;--bg:#fff;--muted:#5f6368;--line:#d0d4d9;--head:#f1f3f4;\
+--del:#ffd7d5;--ins:#c8f0cf;--moved:#fff1c2;--unique:#dbeafe;--link:#0b57d0}\
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--bg:#17191c;--muted:#a8adb3;\
+--line:#3c4043;--head:#25282c;--del:#6b2b2b;--ins:#1f5130;--moved:#4d4019;--unique:#1c3557;\
+--link:#8ab4f8}}\
+*{box-sizing:border-box}\
+body{font:16px/1.5 Georgia,'Times New Roman',serif;margin:1.5em auto;padding:0 1em;\
+max-width:1400px;color:var(--fg);background:var(--bg)}\
+h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.1em;margin:1.5em 0 .5em;font-family:sans-serif}\
+.sub{color:var(--muted);font-family:sans-serif;font-size:.9em;margin:0}\
+a{color:var(--link)}\
+.wide{overflow-x:auto}\
+table{border-collapse:collapse;width:100%}\
+th,td{border:1px solid var(--line);padding:.4em .55em;vertical-align:top;text-align:left}\
+th{background:var(--head);font-family:sans-serif;font-size:.85em;font-weight:600}\
+.stats td{font-family:sans-serif;font-size:.9em}.num{text-align:right}\
+.rows{table-layout:fixed}.rows td,.rows th{overflow-wrap:anywhere}\
+td.mark{font-family:sans-serif;font-size:.8em;color:var(--muted);width:8.5em}\
+.sid{color:var(--muted);font-family:sans-serif;font-size:.75em;margin-right:.4em}\
+del{background:var(--del);text-decoration:line-through}\
+ins{background:var(--ins);text-decoration:underline;text-underline-offset:2px}\
+tr.moved td:not(.mark){background:var(--moved)}tr.unique td:not(.mark){background:var(--unique)}\
+tr.boilerplate td{color:var(--muted);font-style:italic}\
+dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em;font-family:sans-serif;\
+font-size:.9em}dl.legend dt{font-weight:600}dl.legend dd{margin:0}\
+@media (max-width:700px){body{margin:.5em auto;font-size:15px}\
+.rows,.rows tbody,.rows tr,.rows td{display:block;width:auto}.rows thead{display:none}\
+.rows tr{border:1px solid var(--line);margin:0 0 .8em}.rows td{border:0;border-top:1px solid var(--line)}\
+.rows td.mark{border:0;width:auto}.rows td.empty{display:none}\
+.rows td[data-doc]::before{content:attr(data-doc);display:block;font:600 .75em sans-serif;\
+color:var(--muted)}}\
+@media print{body{margin:0;max-width:none;font-size:10.5pt}a{color:inherit;text-decoration:none}\
+thead{display:table-header-group}tr{break-inside:avoid}.wide{overflow:visible}\
+del::before{content:'[-'}del::after{content:'-]'}ins::before{content:'{+'}ins::after{content:'+}'}}";
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -45,7 +70,9 @@ pub fn write(
     let title = corpus.documents.first().map_or("", |d| d.title.as_str());
     writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"color-scheme\" content=\"light dark\">"
     )?;
     writeln!(
         out,
@@ -53,130 +80,202 @@ pub fn write(
         escape(title)
     )?;
     writeln!(out, "<h1>{}</h1>", escape(title))?;
-    summary(corpus, cmp, out)?;
+    writeln!(
+        out,
+        "<p class=\"sub\">{} versions compared sentence by sentence by parallax</p>",
+        corpus.documents.len()
+    )?;
+    documents(corpus, out)?;
+    statistics(cmp, out)?;
     if !stats_only {
+        legend(out)?;
         rows(corpus, cmp, out)?;
     }
     writeln!(out, "</body></html>")
 }
 
-fn summary(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+/// "[1] Title" for a document, its title falling back to its file name.
+fn name(d: &Document) -> String {
+    let origin = d.origin.to_string();
+    let file = origin.rsplit('/').next().unwrap_or(&origin);
+    let title = if d.title.is_empty() { file } else { &d.title };
+    format!("[{}] {}", d.id.0, title)
+}
+
+fn documents(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "<h2>Documents</h2><table class=\"stats\"><tr><th>#</th><th>Source</th><th>Title</th><th>Sentences</th></tr>"
+        "<h2>Documents</h2><div class=\"wide\"><table class=\"stats\"><thead><tr><th>#</th>\
+         <th>Title</th><th>Source</th><th>Sentences</th><th>of them boilerplate</th></tr></thead>"
     )?;
     for d in &corpus.documents {
+        let boilerplate = d.sentences.iter().filter(|s| s.boilerplate).count();
         writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>[{}]</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{boilerplate}</td></tr>",
             d.id.0,
-            escape(&d.origin.to_string()),
             escape(&d.title),
+            escape(&d.origin.to_string()),
             d.sentences.len()
         )?;
     }
+    writeln!(out, "</table></div>")
+}
+
+/// Per pair and side: identical + paraphrased + moved + unique + boilerplate = sentences.
+fn statistics(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "</table>\n<h2>Statistics</h2><table class=\"stats\"><tr><th>Pair</th><th>Document</th><th>Words shared verbatim</th><th>Identical</th><th>Paraphrased</th><th>Moved</th><th>Unique</th><th>Mean similarity</th></tr>"
+        "<h2>Statistics</h2><div class=\"wide\"><table class=\"stats\"><thead><tr><th>Pair</th>\
+         <th>Document</th><th>Words shared verbatim</th><th>Identical</th><th>Paraphrased</th>\
+         <th>Moved</th><th>Only here</th><th>Boilerplate</th><th>Sentences</th>\
+         <th>Mean similarity</th></tr></thead>"
     )?;
     for al in cmp.alignments() {
         let s = &al.stats;
         for (k, (id, side)) in [(al.a, &s.a), (al.b, &s.b)].into_iter().enumerate() {
-            let pair = if k == 0 {
-                format!("<td rowspan=\"2\">{} ↔ {}</td>", al.a.0, al.b.0)
+            let (pair, sim) = if k == 0 {
+                (
+                    format!("<td rowspan=\"2\">[{}] ↔ [{}]</td>", al.a.0, al.b.0),
+                    format!(
+                        "<td rowspan=\"2\" class=\"num\">{:.2}</td>",
+                        s.mean_similarity
+                    ),
+                )
             } else {
-                String::new()
-            };
-            let sim = if k == 0 {
-                format!("<td rowspan=\"2\">{:.2}</td>", s.mean_similarity)
-            } else {
-                String::new()
+                (String::new(), String::new())
             };
             writeln!(
                 out,
-                "<tr>{pair}<td>{}</td><td>{:.1}% of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{sim}</tr>",
+                "<tr>{pair}<td>[{}]</td><td class=\"num\">{:.1}% of {}</td>\
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{sim}</tr>",
                 id.0,
                 side.shared_share() * 100.0,
                 side.words,
                 side.identical,
                 side.paraphrase,
                 side.moved,
-                side.unique
+                side.unique,
+                side.boilerplate,
+                side.sentences,
             )?;
         }
     }
-    writeln!(out, "</table>")
+    writeln!(out, "</table></div>")
+}
+
+fn legend(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "<h2>How to read it</h2><dl class=\"legend\">\
+         <dt><del>struck</del></dt><dd>words of document [0] (the reference) that a version \
+         beside it does not have</dd>\
+         <dt><ins>underlined</ins></dt><dd>words of a version that document [0] does not have \
+         (or, where [0] lacks the sentence, that the version beside it does not)</dd>\
+         <dt>= identical</dt><dd>the same words in every version on the row</dd>\
+         <dt>~ paraphrase 0.74</dt><dd>reworded; the lowest similarity (0–1) of the row's \
+         sentences to the version they are measured against</dd>\
+         <dt>not in [2]</dt><dd>versions that do not carry the row at all</dd>\
+         <dt>↷ moved</dt><dd>in another place in the other versions: follow the link</dd>\
+         <dt>only here</dt><dd>in one version alone</dd>\
+         <dt>s6, s3–4 merged</dt><dd>sentence numbers (from 0) in their document; several \
+         sentences of one version matched by one of another</dd>\
+         <dt>boilerplate</dt><dd>page furniture or a repeated line, never compared</dd></dl>"
+    )
 }
 
 fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    // The first document is the reference, as in the text report.
+    let aligned = AlignedView::build(corpus, cmp, DocId(0));
     writeln!(
         out,
-        "<h2>Side by side</h2><table class=\"rows\"><tr><th></th>"
+        "<h2>Side by side</h2><table class=\"rows\"><thead><tr><th class=\"mark\"></th>"
     )?;
     for d in &corpus.documents {
         writeln!(
             out,
-            "<th>[{}] {}</th>",
-            d.id.0,
-            escape(&d.origin.to_string())
+            "<th title=\"{}\">{}</th>",
+            escape(&d.origin.to_string()),
+            escape(&name(d))
         )?;
     }
-    writeln!(out, "</tr>")?;
-    // The first document is the reference: its changed words are those another version lacks.
-    let aligned = AlignedView::build(corpus, cmp, DocId(0));
+    writeln!(out, "</tr></thead><tbody>")?;
     for row in 0..cmp.rows().len() {
         let view = row_view(corpus, cmp, &aligned, row);
-        let (class, mark) = match &view.kind {
-            RowKind::Boilerplate => ("boilerplate", "boilerplate".to_string()),
-            RowKind::Unique => ("unique", "only here".to_string()),
-            RowKind::Moved(to) => {
-                let places: Vec<String> = to
-                    .iter()
-                    .map(|(d, r)| format!("[{}] s{}", d.0, r.start))
-                    .collect();
-                ("moved", format!("moved ↷ {}", places.join(", ")))
-            }
-            RowKind::Identical { missing } => {
-                ("identical", format!("identical{}", super::not_in(missing)))
-            }
-            RowKind::Paraphrase {
-                similarity,
-                missing,
-            } => (
-                "paraphrase",
-                format!("paraphrase {similarity:.2}{}", super::not_in(missing)),
-            ),
-        };
-        write!(
-            out,
-            "<tr class=\"{class}\"><td class=\"mark\">{}</td>",
-            escape(&mark)
-        )?;
+        let (class, mark) = marker(&view.kind);
+        write!(out, "<tr class=\"{class}\"><td class=\"mark\">{mark}</td>")?;
         for d in &corpus.documents {
-            let Some(cell) = view.cells.iter().find(|c| c.doc.id == d.id) else {
-                write!(out, "<td></td>")?;
-                continue;
-            };
-            write!(
-                out,
-                "<td><span class=\"sid\">s{}</span>",
-                cell.sentences.start
-            )?;
-            let class = if d.id == aligned.reference() {
-                "chg0"
-            } else {
-                "chg1"
-            };
-            for (text, changed) in pieces(cell) {
-                if changed {
-                    write!(out, "<span class=\"{class}\">{}</span>", escape(text))?;
-                } else {
-                    write!(out, "{}", escape(text))?;
-                }
+            match view.cells.iter().find(|c| c.doc.id == d.id) {
+                Some(cell) => write_cell(cell, d.id == aligned.reference(), out)?,
+                None => write!(out, "<td class=\"empty\"></td>")?,
             }
-            write!(out, "</td>")?;
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</table>")
+    writeln!(out, "</tbody></table>")
+}
+
+/// The row's class and its marker (HTML), a moved row linking to its other copies.
+fn marker(kind: &RowKind) -> (&'static str, String) {
+    match kind {
+        RowKind::Boilerplate => ("boilerplate", "boilerplate".to_string()),
+        RowKind::Unique => ("unique", "only here".to_string()),
+        RowKind::Moved(to) => {
+            let places: Vec<String> = to
+                .iter()
+                .map(|(d, r)| {
+                    format!(
+                        "<a href=\"#d{}s{}\">[{}] s{}</a>",
+                        d.0, r.start, d.0, r.start
+                    )
+                })
+                .collect();
+            ("moved", format!("↷ moved, see {}", places.join(", ")))
+        }
+        RowKind::Identical { missing } => (
+            "identical",
+            format!("= identical{}", escape(&super::not_in(missing))),
+        ),
+        RowKind::Paraphrase {
+            similarity,
+            missing,
+        } => (
+            "paraphrase",
+            format!(
+                "~ paraphrase {similarity:.2}{}",
+                escape(&super::not_in(missing))
+            ),
+        ),
+    }
+}
+
+fn write_cell(cell: &Cell, reference: bool, out: &mut dyn Write) -> io::Result<()> {
+    let id = cell.doc.id.0;
+    let sentences = cell.sentences;
+    let label = if sentences.len() > 1 {
+        format!("s{}–{} merged", sentences.start, sentences.end - 1)
+    } else {
+        format!("s{}", sentences.start)
+    };
+    write!(
+        out,
+        "<td id=\"d{id}s{}\" data-doc=\"{}\"><span class=\"sid\">{label}</span>",
+        sentences.start,
+        escape(&name(cell.doc))
+    )?;
+    // Every sentence of a merged cell can be the target of a moved link.
+    for s in sentences.start + 1..sentences.end {
+        write!(out, "<span id=\"d{id}s{s}\"></span>")?;
+    }
+    let tag = if reference { "del" } else { "ins" };
+    for (text, changed) in pieces(cell) {
+        if changed {
+            write!(out, "<{tag}>{}</{tag}>", escape(text))?;
+        } else {
+            write!(out, "{}", escape(text))?;
+        }
+    }
+    write!(out, "</td>")
 }
