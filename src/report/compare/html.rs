@@ -182,6 +182,8 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
          <dt>only here</dt><dd>in one version alone</dd>\
          <dt>s6, s3–4 merged</dt><dd>sentence numbers (from 0) in their document; several \
          sentences of one version matched by one of another</dd>\
+         <dt>0.74 vs [0]</dt><dd>a sentence's similarity to the version its changes are \
+         measured against</dd>\
          <dt>boilerplate</dt><dd>page furniture or a repeated line, never compared</dd></dl>"
     )
 }
@@ -208,7 +210,7 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
         write!(out, "<tr class=\"{class}\"><td class=\"mark\">{mark}</td>")?;
         for d in &corpus.documents {
             match view.cells.iter().find(|c| c.doc.id == d.id) {
-                Some(cell) => write_cell(cell, d.id == aligned.reference(), out)?,
+                Some(cell) => write_cell(cell, &aligned, out)?,
                 None => write!(out, "<td class=\"empty\"></td>")?,
             }
         }
@@ -251,14 +253,22 @@ fn marker(kind: &RowKind) -> (&'static str, String) {
     }
 }
 
-fn write_cell(cell: &Cell, reference: bool, out: &mut dyn Write) -> io::Result<()> {
+fn write_cell(cell: &Cell, aligned: &AlignedView, out: &mut dyn Write) -> io::Result<()> {
     let id = cell.doc.id.0;
     let sentences = cell.sentences;
-    let label = if sentences.len() > 1 {
+    let reference = cell.doc.id == aligned.reference();
+    let mut label = if sentences.len() > 1 {
         format!("s{}–{} merged", sentences.start, sentences.end - 1)
     } else {
         format!("s{}", sentences.start)
     };
+    // Which pair a score belongs to: this version against the one its changes are measured by.
+    if let Some(v) = aligned.sentence(cell.doc.id, sentences.start as usize)
+        && let (Some(against), Some(similarity)) = (v.against, v.similarity)
+        && !reference
+    {
+        label.push_str(&format!(" · {similarity:.2} vs [{}]", against.0));
+    }
     write!(
         out,
         "<td id=\"d{id}s{}\" data-doc=\"{}\"><span class=\"sid\">{label}</span>",
