@@ -48,7 +48,7 @@ fn markdown_is_the_default_and_has_everything() {
         "> prudent on paper and negligent in practice",
         "**Note:** Wire and round-trip say 1,240",
         "\\<script\\>",
-        "*Orphaned: this text is no longer in (1) Emergency release",
+        "*Orphaned: this text is no longer in \\[0\\] Emergency release",
     ] {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }

@@ -92,7 +92,8 @@ impl Report<'_> {
             .documents
             .get(doc)
             .map_or("(unknown document)", |d| d.title.as_str());
-        format!("({}) {title}", doc + 1)
+        // Numbered as `compare` and the reader number documents: [0], [1]…
+        format!("[{doc}] {title}")
     }
 
     /// Each document's text of the mark, its own document first.
@@ -103,12 +104,16 @@ impl Report<'_> {
             .collect()
     }
 
-    fn heading(mark: &Mark) -> String {
-        let kind = match mark.kind {
+    fn kind(mark: &Mark) -> &'static str {
+        match mark.kind {
             super::ItemKind::Claim => "Claim",
             super::ItemKind::Quote => "Quote",
             super::ItemKind::Difference => "Difference",
-        };
+        }
+    }
+
+    fn heading(mark: &Mark) -> String {
+        let kind = Self::kind(mark);
         match &mark.verdict {
             Some(v) => format!("{kind} — {v}"),
             None => format!("{kind} — no verdict"),
@@ -235,6 +240,8 @@ impl Report<'_> {
         writeln!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"color-scheme\" content=\"light dark\">\n\
              <title>Review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Review</h1>"
         )?;
         writeln!(
@@ -244,18 +251,18 @@ impl Report<'_> {
             esc(&self.session.updated),
             self.session.version
         )?;
-        writeln!(out, "<h2>Documents</h2>\n<ol>")?;
-        for d in &self.session.documents {
+        writeln!(out, "<h2>Documents</h2>\n<ul>")?;
+        for (i, d) in self.session.documents.iter().enumerate() {
             writeln!(
                 out,
-                "<li><strong>{}</strong> — <code>{}</code> <span class=\"meta\">text hash {}</span></li>",
+                "<li><strong>[{i}] {}</strong> — <code>{}</code> <span class=\"meta\">text hash {}</span></li>",
                 esc(&d.title),
                 esc(&d.path),
                 esc(short(&d.hash))
             )?;
         }
         let s = &self.summary;
-        writeln!(out, "</ol>\n<h2>Summary</h2>\n<ul>")?;
+        writeln!(out, "</ul>\n<h2>Summary</h2>\n<ul>")?;
         writeln!(
             out,
             "<li>{} items marked: {} with a verdict, {} with a note</li>",
@@ -271,11 +278,21 @@ impl Report<'_> {
         )?;
         for (n, mark) in self.marks.iter().enumerate() {
             let class = if mark.orphaned { " orphaned" } else { "" };
+            // The verdict as a badge, coloured by its place in the configured list (the first
+            // two: the usual "verified" and "disputed").
+            let badge = match &mark.verdict {
+                Some(v) => {
+                    let at = self.summary.by_verdict.iter().position(|(w, _)| w == v);
+                    let class = at.map_or(String::new(), |i| format!(" v{i}"));
+                    format!("<span class=\"badge{class}\">{}</span>", esc(v))
+                }
+                None => "<span class=\"badge\">no verdict</span>".to_string(),
+            };
             writeln!(
                 out,
-                "<section class=\"item{class}\">\n<h3>{}. {}</h3>",
+                "<section class=\"item{class}\">\n<h3>{}. {}{badge}</h3>",
                 n + 1,
-                esc(&Self::heading(mark))
+                esc(Self::kind(mark))
             )?;
             if mark.orphaned {
                 writeln!(
@@ -315,11 +332,21 @@ impl Report<'_> {
     }
 }
 
-const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:50em;margin:2em auto;\
-padding:0 1em;color:#222}code{font-size:.9em}.meta{color:#666;font-size:.85em}\
-.item{border-top:1px solid #ddd;padding-top:.5em}.doc{margin:.5em 0 0;font-weight:600}\
-blockquote{margin:.2em 0 .6em;padding-left:1em;border-left:3px solid #bbb}\
-.orphaned blockquote{border-color:#c60}.warn{color:#a40}";
+const STYLE: &str = ":root{--fg:#1d1d1f;--bg:#fff;--muted:#5f6368;--line:#d0d4d9;--warn:#a14000;\
+--badge:#e8eaed;--yes:#c8f0cf;--no:#ffd7d5}\
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--bg:#17191c;--muted:#a8adb3;\
+--line:#3c4043;--warn:#f2a35e;--badge:#3c4043;--yes:#1f5130;--no:#6b2b2b}}\
+body{font:16px/1.5 system-ui,sans-serif;max-width:50em;margin:2em auto;\
+padding:0 1em;color:var(--fg);background:var(--bg)}code{font-size:.9em;overflow-wrap:anywhere}\
+.meta{color:var(--muted);font-size:.85em}\
+.item{border-top:1px solid var(--line);padding-top:.5em;break-inside:avoid}\
+.doc{margin:.5em 0 0;font-weight:600}\
+blockquote{margin:.2em 0 .6em;padding-left:1em;border-left:3px solid var(--line)}\
+.orphaned blockquote{border-color:var(--warn)}.warn{color:var(--warn)}\
+.badge{display:inline-block;padding:0 .5em;border-radius:.6em;background:var(--badge);\
+font-size:.8em;font-weight:600;margin-left:.4em;border:1px solid var(--line)}\
+.badge.v0{background:var(--yes)}.badge.v1{background:var(--no)}\
+@media print{body{margin:0;max-width:none}}";
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
