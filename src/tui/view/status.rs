@@ -181,9 +181,12 @@ fn position(app: &App) -> String {
         Some(Relation::Moved) => "moved in another version",
         Some(Relation::OnlyHere) => "only in this version",
     };
+    // How the file was read first, then what extraction says of it ("English only").
+    let extraction = app.model.extraction.document(doc);
     let warn = d
         .warnings
         .first()
+        .or_else(|| extraction.and_then(|x| x.warnings.first()))
         .map(|w| format!(" · ⚠ {w}"))
         .unwrap_or_default();
     if let Some(item) = app.item_here(&[Kind::Quote, Kind::Claim, Kind::Mention])
