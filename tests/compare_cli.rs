@@ -147,6 +147,11 @@ fn html_is_one_self_contained_page_with_every_sentence() {
     assert!(page.contains("@media (max-width:700px)") && page.contains("@media print"));
     assert!(page.contains("prefers-color-scheme:dark"));
     assert!(dom.select("dl.legend").length() == 1);
+    // The overview: a strip per document, a mark per row, each linking to its row.
+    let strips = dom.select(".overview .strip");
+    assert_eq!(strips.length(), 3);
+    let rows = dom.select("table.rows tbody tr").length();
+    assert_eq!(dom.select(".overview .strip a").length(), 3 * rows);
     // Titles head the columns, paths only in the tooltip.
     let heads = dom.select("table.rows th").text().to_string();
     assert!(!heads.contains("tests/fixtures"), "{heads}");

@@ -33,6 +33,15 @@ del{background:var(--del);text-decoration:line-through}\
 ins{background:var(--ins);text-decoration:underline;text-underline-offset:2px}\
 tr.moved td:not(.mark){background:var(--moved)}tr.unique td:not(.mark){background:var(--unique)}\
 tr.boilerplate td{color:var(--muted);font-style:italic}\
+.strip{display:flex;align-items:center;gap:.5em;margin:.2em 0}.who{font:600 .8em sans-serif;\
+width:2.5em}.cells{display:flex;flex:1;height:14px;border:1px solid var(--line)}\
+.cells a,.key{flex:1;min-width:1px}.key{display:inline-block;width:1em;height:.8em;\
+vertical-align:middle;border:1px solid var(--line)}\
+.strip .identical,.key.identical{background:var(--line)}\
+.strip .reworded,.key.reworded{background:var(--ins)}.strip .moved,.key.moved{background:var(--moved)}\
+.strip .only_here,.key.only_here{background:var(--unique)}\
+.strip .partial,.key.partial{background:var(--del)}.strip .boilerplate{background:var(--head)}\
+.sub .key{margin:0 .2em 0 .6em}\
 dl.legend{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1em;font-family:sans-serif;\
 font-size:.9em}dl.legend dt{font-weight:600}dl.legend dd{margin:0}\
 @media (max-width:700px){body{margin:.5em auto;font-size:15px}\
@@ -88,8 +97,10 @@ pub fn write(
     documents(corpus, out)?;
     statistics(cmp, out)?;
     if !stats_only {
+        let aligned = AlignedView::build(corpus, cmp, DocId(0));
+        overview(corpus, cmp, &aligned, out)?;
         legend(out)?;
-        rows(corpus, cmp, out)?;
+        rows(corpus, cmp, &aligned, out)?;
     }
     writeln!(out, "</body></html>")
 }
@@ -188,9 +199,48 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    // The first document is the reference, as in the text report.
-    let aligned = AlignedView::build(corpus, cmp, DocId(0));
+/// One strip per document along the story, a cell per row coloured by how the row's sentences
+/// relate; each cell links to its row.
+fn overview(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    aligned: &AlignedView,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let rows = cmp.rows();
+    writeln!(out, "<h2>Overview</h2><div class=\"overview\">")?;
+    for d in &corpus.documents {
+        write!(
+            out,
+            "<div class=\"strip\"><span class=\"who\">[{}]</span><span class=\"cells\">",
+            d.id.0
+        )?;
+        for row in 0..rows.len() {
+            let class = rows.cell(row, d.id).map_or("none", |cell| {
+                cell.range()
+                    .filter_map(|s| aligned.relation(d.id, s))
+                    .max_by_key(|&r| super::json::strength(r))
+                    .map_or("none", |r| r.name())
+            });
+            write!(out, "<a href=\"#r{row}\" class=\"{class}\"></a>")?;
+        }
+        writeln!(out, "</span></div>")?;
+    }
+    writeln!(
+        out,
+        "<p class=\"sub\">Each document along the story, a mark per row: <span class=\"key reworded\">\
+         </span> reworded <span class=\"key moved\"></span> moved <span class=\"key only_here\">\
+         </span> only here <span class=\"key partial\"></span> partial \
+         <span class=\"key identical\"></span> identical. Click a mark to go to its row.</p></div>"
+    )
+}
+
+fn rows(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    aligned: &AlignedView,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "<h2>Side by side</h2><table class=\"rows\"><thead><tr><th class=\"mark\"></th>"
@@ -205,12 +255,15 @@ fn rows(corpus: &Corpus, cmp: &Comparison, out: &mut dyn Write) -> io::Result<()
     }
     writeln!(out, "</tr></thead><tbody>")?;
     for row in 0..cmp.rows().len() {
-        let view = row_view(corpus, cmp, &aligned, row);
+        let view = row_view(corpus, cmp, aligned, row);
         let (class, mark) = marker(&view.kind);
-        write!(out, "<tr class=\"{class}\"><td class=\"mark\">{mark}</td>")?;
+        write!(
+            out,
+            "<tr id=\"r{row}\" class=\"{class}\"><td class=\"mark\">{mark}</td>"
+        )?;
         for d in &corpus.documents {
             match view.cells.iter().find(|c| c.doc.id == d.id) {
-                Some(cell) => write_cell(cell, &aligned, out)?,
+                Some(cell) => write_cell(cell, aligned, out)?,
                 None => write!(out, "<td class=\"empty\"></td>")?,
             }
         }

@@ -249,7 +249,7 @@ fn side(s: &SideStats) -> JsonSide {
 }
 
 /// Which relation names a cell of several sentences: the one that says most about it.
-fn strength(r: Relation) -> u8 {
+pub(super) fn strength(r: Relation) -> u8 {
     match r {
         Relation::Boilerplate => 0,
         Relation::Identical => 1,
