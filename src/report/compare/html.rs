@@ -33,6 +33,7 @@ del{background:var(--del);text-decoration:line-through}\
 ins{background:var(--ins);text-decoration:underline;text-underline-offset:2px}\
 tr.moved td:not(.mark){background:var(--moved)}tr.unique td:not(.mark){background:var(--unique)}\
 tr.boilerplate td{color:var(--muted);font-style:italic}\
+tr.current td{outline:2px solid var(--link);outline-offset:-2px}\
 .strip{display:flex;align-items:center;gap:.5em;margin:.2em 0}.who{font:600 .8em sans-serif;\
 width:2.5em}.cells{display:flex;flex:1;height:14px;border:1px solid var(--line)}\
 .cells a,.key{flex:1;min-width:1px}.key{display:inline-block;width:1em;height:.8em;\
@@ -53,6 +54,15 @@ color:var(--muted)}}\
 @media print{body{margin:0;max-width:none;font-size:10.5pt}a{color:inherit;text-decoration:none}\
 thead{display:table-header-group}tr{break-inside:avoid}.wide{overflow:visible}\
 del::before{content:'[-'}del::after{content:'-]'}ins::before{content:'{+'}ins::after{content:'+}'}}";
+
+/// The page's one enhancement: j/k (or ]c/[c) step through the rows that differ, as in the
+/// reader. Reading needs none of it.
+const SCRIPT: &str = "(()=>{const rows=[...document.querySelectorAll('tr.paraphrase,tr.moved,tr.unique')];\
+let at=-1,pend='';document.addEventListener('keydown',e=>{if(e.ctrlKey||e.metaKey||e.altKey)return;\
+let k=e.key;if(k===']'||k==='['){pend=k;return}if(pend&&k==='c')k=pend===']'?'j':'k';pend='';\
+if(k!=='j'&&k!=='k'||!rows.length)return;at=k==='j'?Math.min(at+1,rows.length-1):Math.max(at-1,0);\
+rows.forEach(r=>r.classList.remove('current'));rows[at].classList.add('current');\
+rows[at].scrollIntoView({block:'center'});e.preventDefault()})})();";
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -101,6 +111,7 @@ pub fn write(
         overview(corpus, cmp, &aligned, out)?;
         legend(out)?;
         rows(corpus, cmp, &aligned, out)?;
+        writeln!(out, "<script>{SCRIPT}</script>")?;
     }
     writeln!(out, "</body></html>")
 }
@@ -195,7 +206,8 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
          sentences of one version matched by one of another</dd>\
          <dt>0.74 vs [0]</dt><dd>a sentence's similarity to the version its changes are \
          measured against</dd>\
-         <dt>boilerplate</dt><dd>page furniture or a repeated line, never compared</dd></dl>"
+         <dt>boilerplate</dt><dd>page furniture or a repeated line, never compared</dd>\
+         <dt>j / k</dt><dd>next / previous row that differs (also ]c / [c)</dd></dl>"
     )
 }
 
