@@ -110,7 +110,15 @@ fn html_is_self_contained_and_escaped() {
         !html.contains("src=") && !html.contains("<link"),
         "nothing fetched"
     );
-    assert!(html.contains("<blockquote>prudent on paper and negligent in practice</blockquote>"));
+    // Each version with the words the other lacks marked, the verdict as a badge.
+    assert!(html.contains(
+        "<blockquote><mark>prudent</mark> on paper and <mark>negligent</mark> in practice</blockquote>"
+    ));
+    assert!(
+        html.contains("<span class=\"badge v1\">disputed</span>"),
+        "{html}"
+    );
+    assert!(html.contains("[0] Emergency release"));
     assert!(html.contains("<li>wording changed: 1</li>"));
     assert!(html.contains("class=\"item orphaned\""));
 }

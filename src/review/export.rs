@@ -9,6 +9,8 @@ use serde_json::json;
 
 use super::ReviewError;
 use super::file::{Mark, SessionFile};
+use crate::document::load::from_bytes;
+use crate::document::{Corpus, Format, Origin, Span};
 use crate::report::compare::html::escape as esc;
 
 /// `parallax review export --format`.
@@ -303,12 +305,14 @@ impl Report<'_> {
                     mark.end
                 )?;
             }
-            for (doc, text) in self.versions(mark) {
+            let versions = self.versions(mark);
+            let changed = changed_words(&versions);
+            for ((doc, text), changed) in versions.iter().zip(&changed) {
                 writeln!(
                     out,
                     "<p class=\"doc\">{}</p>\n<blockquote>{}</blockquote>",
-                    esc(&self.doc_name(doc)),
-                    esc(text).replace('\n', "<br>")
+                    esc(&self.doc_name(*doc)),
+                    marked(text, changed).replace('\n', "<br>")
                 )?;
             }
             if let Some(note) = mark.note() {
@@ -346,7 +350,57 @@ blockquote{margin:.2em 0 .6em;padding-left:1em;border-left:3px solid var(--line)
 .badge{display:inline-block;padding:0 .5em;border-radius:.6em;background:var(--badge);\
 font-size:.8em;font-weight:600;margin-left:.4em;border:1px solid var(--line)}\
 .badge.v0{background:var(--yes)}.badge.v1{background:var(--no)}\
+mark{background:var(--no);color:inherit;text-decoration:underline}\
 @media print{body{margin:0;max-width:none}}";
+
+/// Per version, the byte ranges of its words that the first version (the marked item) lacks,
+/// and for the first, those the second lacks: the engine's word diff over the texts the session
+/// kept (the export works from the session file alone, without the documents).
+fn changed_words(versions: &[(usize, &str)]) -> Vec<Vec<Span>> {
+    let mut corpus = Corpus::default();
+    for (_, text) in versions {
+        if let Ok(loaded) = from_bytes(Origin::Stdin, text.as_bytes(), Some(Format::Text)) {
+            corpus.push(loaded);
+        }
+    }
+    let docs = &corpus.documents;
+    if docs.len() != versions.len() || docs.len() < 2 {
+        return vec![Vec::new(); versions.len()];
+    }
+    let whole = |d: &crate::document::Document| Span::new(0, d.text.len());
+    let deadline = crate::compare::Options::default().diff_deadline;
+    let mut out = vec![Vec::new(); docs.len()];
+    for (i, other) in docs.iter().enumerate().skip(1) {
+        let (ours, theirs) =
+            crate::compare::changed_words(&docs[0], whole(&docs[0]), other, whole(other), deadline);
+        if i == 1 {
+            out[0] = ours;
+        }
+        out[i] = theirs;
+    }
+    out
+}
+
+/// Escaped text with the changed ranges in `<mark>`.
+fn marked(text: &str, changed: &[Span]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for c in changed {
+        let (start, end) = (c.start as usize, c.end as usize);
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        out.push_str(&esc(&text[at..start]));
+        out.push_str(&format!("<mark>{}</mark>", esc(&text[start..end])));
+        at = end;
+    }
+    out.push_str(&esc(text.get(at..).unwrap_or("")));
+    out
+}
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
