@@ -3,7 +3,7 @@
 //! Made on demand for one link (the JSON report, `--explain`, the reader's info on a
 //! sentence), from the documents' tokens, so alignment itself pays nothing for it.
 
-use super::related::stems_related;
+use super::related::related_stems;
 use super::terms::stem;
 use super::{Link, SentRange};
 use crate::document::{Document, Token, TokenKind};
@@ -83,8 +83,10 @@ pub fn evidence(a: &Document, b: &Document, link: &Link) -> Evidence {
                 }
             }
             None => {
+                // The relations of `w` are looked up once, not once per word of `b`.
+                let related = related_stems(&w.stem);
                 let partner = wb.iter().find(|v| {
-                    !wa.iter().any(|x| x.stem == v.stem) && stems_related(&w.stem, &v.stem)
+                    !wa.iter().any(|x| x.stem == v.stem) && related.iter().any(|r| *r == v.stem)
                 });
                 if let Some(v) = partner {
                     ev.related
