@@ -329,39 +329,49 @@ pub fn not_names() -> &'static FxHashSet<&'static str> {
 
 /// The words related in meaning to `word` (synonyms in a common sense, derivations such as
 /// "decide" and "decision"), from WordNet 3.0 by `scripts/lexicon/build_synonyms.py`. The
-/// table is sorted, so a word is found by binary search over its line starts, listed on first
-/// use (one pass over the text, about a millisecond); the lines are split only when asked for.
+/// table is indexed on first use (one pass over its lines, about a millisecond); the lists
+/// are split only when asked for.
 pub fn related(word: &str) -> impl Iterator<Item = &'static str> {
     static TABLE: &str = include_str!("../assets/lexicon/related.txt");
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        std::iter::once(0)
-            .chain(
-                TABLE
-                    .bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i as u32 + 1),
-            )
-            .filter(|&i| (i as usize) < TABLE.len())
-            .collect()
+    static INDEX: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        // memchr finds the line and field ends many bytes at a time: this pass is the whole
+        // cost of loading the table.
+        let mut index = FxHashMap::with_capacity_and_hasher(
+            memchr::memchr_iter(b'\n', TABLE.as_bytes()).count(),
+            Default::default(),
+        );
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', TABLE.as_bytes()).chain([TABLE.len()]) {
+            let line = TABLE.get(start..end).unwrap_or("");
+            start = end + 1;
+            let Some(tab) = memchr::memchr(b'\t', line.as_bytes()) else {
+                continue;
+            };
+            if let (Some(word), Some(list)) = (line.get(..tab), line.get(tab + 1..)) {
+                index.insert(word, list);
+            }
+        }
+        index
     });
-    let line = |start: u32| {
-        let rest = TABLE.get(start as usize..).unwrap_or("");
-        let line = rest.split('\n').next().unwrap_or("");
-        line.split_once('\t').unwrap_or((line, ""))
-    };
-    let found = starts
-        .binary_search_by(|&start| line(start).0.as_bytes().cmp(word.as_bytes()))
-        .ok()
-        .and_then(|k| starts.get(k))
-        .map_or("", |&start| line(start).1);
-    found.split(' ').filter(|w| !w.is_empty())
+    index
+        .get(word)
+        .copied()
+        .unwrap_or("")
+        .split(' ')
+        .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_words_are_found_by_their_exact_form() {
+        assert!(related("fire").any(|w| w == "sack"));
+        assert_eq!(related("").count(), 0);
+        assert_eq!(related("fir e").count(), 0);
+    }
 
     #[test]
     fn lists_load_without_comments() {

@@ -3,7 +3,11 @@
 //! Made on demand for one link (the JSON report, `--explain`, the reader's info on a
 //! sentence), from the documents' tokens, so alignment itself pays nothing for it.
 
-use super::related::stems_related;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use super::related::related_stems;
 use super::terms::stem;
 use super::{Link, SentRange};
 use crate::document::{Document, Token, TokenKind};
@@ -65,13 +69,37 @@ fn words(doc: &Document, range: SentRange) -> Vec<Word<'_>> {
     out
 }
 
+/// The stems related to each stem met so far, kept across the links of one pair of
+/// documents: the same words recur from link to link, and each lookup tries several forms.
+#[derive(Default)]
+pub struct RelatedMemo(FxHashMap<String, Vec<Cow<'static, str>>>);
+
+impl RelatedMemo {
+    fn of(&mut self, stem: &str) -> &[Cow<'static, str>] {
+        if !self.0.contains_key(stem) {
+            self.0.insert(stem.to_string(), related_stems(stem));
+        }
+        self.0.get(stem).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The evidence of `link`, a link between documents `a` and `b`.
 pub fn evidence(a: &Document, b: &Document, link: &Link) -> Evidence {
+    evidence_with(a, b, link, &mut RelatedMemo::default())
+}
+
+/// [`evidence`], looking relations up through `memo`: for all the links of one pair.
+pub fn evidence_with(a: &Document, b: &Document, link: &Link, memo: &mut RelatedMemo) -> Evidence {
     let (wa, wb) = (words(a, link.a), words(b, link.b));
     let mut ev = Evidence {
         score: link.similarity,
         ..Evidence::default()
     };
+    // Only a word of `b` that `a` lacks can be the partner of a related pair.
+    let b_only: Vec<&Word> = wb
+        .iter()
+        .filter(|v| !wa.iter().any(|x| x.stem == v.stem))
+        .collect();
     for w in &wa {
         match wb.iter().find(|v| v.stem == w.stem) {
             Some(v) => {
@@ -82,15 +110,15 @@ pub fn evidence(a: &Document, b: &Document, link: &Link) -> Evidence {
                     ev.names.push(w.text.to_string());
                 }
             }
-            None => {
-                let partner = wb.iter().find(|v| {
-                    !wa.iter().any(|x| x.stem == v.stem) && stems_related(&w.stem, &v.stem)
-                });
+            None if !b_only.is_empty() => {
+                let related = memo.of(&w.stem);
+                let partner = b_only.iter().find(|v| related.iter().any(|r| *r == v.stem));
                 if let Some(v) = partner {
                     ev.related
                         .push((w.text.to_lowercase(), v.text.to_lowercase()));
                 }
             }
+            None => {}
         }
     }
     ev

@@ -19,7 +19,7 @@ use std::time::Duration;
 use rustc_hash::FxHashSet;
 
 pub use diff::changed_words;
-pub use evidence::{Evidence, evidence};
+pub use evidence::{Evidence, RelatedMemo, evidence, evidence_with};
 pub use rows::Rows;
 pub use stats::{PairStats, SideStats};
 pub use view::{AlignedView, Relation, SentenceView};

@@ -10,38 +10,46 @@ use rustc_hash::FxHashMap;
 use super::terms::stem;
 use crate::lexicon;
 
-/// The dictionary forms a stem may have come from: [`stem`] strips "-e", "-ation", "-ing",
-/// "-s", so "fir" (from "fired") is looked up as "fire" too.
-fn lemmas(stem: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    [
-        Cow::Borrowed(stem),
-        Cow::Owned(format!("{stem}e")),
-        Cow::Owned(format!("{stem}ate")),
-        Cow::Owned(format!("{stem}ation")),
-    ]
-    .into_iter()
+/// The stems related to the stem `of`, as stem texts. The dictionary forms it may have come
+/// from are all looked up: [`stem`] strips "-e", "-ation", "-ing", "-s", so "fir" (from
+/// "fired") is looked up as "fire" too.
+pub(crate) fn related_stems(of: &str) -> Vec<Cow<'static, str>> {
+    let mut lemma = String::with_capacity(of.len() + 5);
+    let mut out = Vec::new();
+    for suffix in ["", "e", "ate", "ation"] {
+        lemma.clear();
+        lemma.push_str(of);
+        lemma.push_str(suffix);
+        out.extend(lexicon::related(&lemma).map(stem).filter(|s| s != of));
+    }
+    out
 }
 
-/// The stems related to the stem `of`, as stem texts.
-fn related_stems(of: &str) -> impl Iterator<Item = Cow<'static, str>> + '_ {
-    lemmas(of)
-        .flat_map(|lemma| lexicon::related(&lemma).collect::<Vec<_>>())
-        .map(stem)
-        .filter(move |s| s != of)
+/// A stem's bit in a 64-bit mask of a set of stems: a mask tells cheaply that two sets
+/// cannot meet.
+pub(crate) fn stem_bit(stem: u32) -> u64 {
+    1u64 << (stem % 64)
 }
 
-/// Whether two stems (as [`stem`] makes them) are related in meaning.
-pub(crate) fn stems_related(x: &str, y: &str) -> bool {
-    related_stems(x).any(|s| s == y)
+/// The stems related to one stem: their ids sorted, and the mask of their [`stem_bit`]s.
+pub(crate) struct RelatedList {
+    pub mask: u64,
+    pub ids: Vec<u32>,
 }
 
-/// Per stem id of one vocabulary, the sorted ids of the stems related to it, each list made
-/// the first time it is asked for: a light edit scores few sentences and asks for few stems.
+/// Per stem id of one vocabulary, the stems related to it, each list made the first time it
+/// is asked for: a light edit scores few sentences and asks for few stems.
 pub(crate) struct Related<'v> {
     /// Each stem's text, by id.
     texts: Vec<&'v str>,
-    lists: Vec<OnceLock<Box<[u32]>>>,
+    lists: Vec<OnceLock<RelatedList>>,
 }
+
+/// What a stem outside the vocabulary is related to: nothing.
+static NONE: RelatedList = RelatedList {
+    mask: 0,
+    ids: Vec::new(),
+};
 
 impl<'v> Related<'v> {
     /// Ready to relate the stems `names` (stem text to id) of `count` stems.
@@ -58,32 +66,36 @@ impl<'v> Related<'v> {
         }
     }
 
-    /// The stems related to `stem`, sorted; `names` maps stem texts to ids.
-    pub(crate) fn of(&self, stem: u32, names: &FxHashMap<Cow<str>, u32>) -> &[u32] {
+    /// The stems related to `stem`; `names` maps stem texts to ids.
+    pub(crate) fn of(&self, stem: u32, names: &FxHashMap<Cow<str>, u32>) -> &RelatedList {
         let (Some(cell), Some(text)) =
             (self.lists.get(stem as usize), self.texts.get(stem as usize))
         else {
-            return &[];
+            return &NONE;
         };
         cell.get_or_init(|| {
-            let mut list: Vec<u32> = related_stems(text)
+            let mut ids: Vec<u32> = related_stems(text)
+                .iter()
                 .filter_map(|s| names.get(s.as_ref()).copied())
                 .collect();
-            list.sort_unstable();
-            list.dedup();
-            list.into_boxed_slice()
+            ids.sort_unstable();
+            ids.dedup();
+            RelatedList {
+                mask: ids.iter().fold(0, |mask, &r| mask | stem_bit(r)),
+                ids,
+            }
         })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stems_related;
+    use super::related_stems;
     use crate::compare::terms::stem;
 
     #[test]
     fn synonyms_and_derivations_meet_through_their_stems() {
-        let related = |x: &str, y: &str| stems_related(&stem(x), &stem(y));
+        let related = |x: &str, y: &str| related_stems(&stem(x)).contains(&stem(y));
         assert!(related("fired", "sacked"));
         assert!(related("sacked", "fired"));
         assert!(related("favour", "prefer"));

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::related::Related;
+use super::related::{Related, RelatedList};
 use crate::document::{Document, TermId, Token, TokenKind, Vocab};
 use crate::lexicon;
 
@@ -114,8 +114,8 @@ pub(crate) struct Relations<'s> {
 }
 
 impl Relations<'_> {
-    /// The stems related to `stem` (synonyms, derivations), sorted.
-    pub(crate) fn of(&self, stem: u32) -> &[u32] {
+    /// The stems related to `stem` (synonyms, derivations).
+    pub(crate) fn of(&self, stem: u32) -> &RelatedList {
         self.related.of(stem, self.names)
     }
 }

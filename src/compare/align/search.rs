@@ -3,6 +3,7 @@
 //! raised for passages kept word for word.
 
 use super::Pair;
+use crate::compare::related::stem_bit;
 
 /// Searches over at most this many sentence pairs are scored exhaustively; larger ones use the index.
 pub(super) const EXHAUSTIVE_PAIRS: usize = 400;
@@ -187,18 +188,38 @@ impl Pair<'_> {
         })
     }
 
-    /// The weight and number of the stems of `x` met in `y` only by a related stem.
+    /// The weight and number of the stems of `x` met in `y` only by a related stem. Only
+    /// stems on one side alone can meet that way. This runs for every pair the search scores
+    /// closely, so the sides are walked in step rather than searched, and a 64-bit mask of
+    /// `y`'s own stems spares most membership tests.
     fn related_overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+        let bit = stem_bit;
+        let mut only_y = 0u64;
+        let mut rest = x.iter().peekable();
+        for &s in y {
+            while rest.next_if(|&&t| t < s).is_some() {}
+            if rest.peek() != Some(&&s) {
+                only_y |= bit(s);
+            }
+        }
+        if only_y == 0 {
+            return (0.0, 0);
+        }
         let idf = |s: u32| self.idf.get(s as usize).copied().unwrap_or(0.0);
         let (mut weight, mut count) = (0.0, 0);
+        let mut rest = y.iter().peekable();
         for &s in x {
-            let related = self.relations.of(s);
-            if related.is_empty() || y.binary_search(&s).is_ok() {
+            while rest.next_if(|&&t| t < s).is_some() {}
+            if rest.peek() == Some(&&s) {
                 continue;
             }
-            let partner = related
-                .iter()
-                .find(|r| y.binary_search(r).is_ok() && x.binary_search(r).is_err());
+            let related = self.relations.of(s);
+            if related.mask & only_y == 0 {
+                continue;
+            }
+            let partner = related.ids.iter().find(|&&r| {
+                only_y & bit(r) != 0 && y.binary_search(&r).is_ok() && x.binary_search(&r).is_err()
+            });
             if let Some(&r) = partner {
                 weight += RELATED_WEIGHT * (idf(s) + idf(r)) / 2.0;
                 count += 1;

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::compare::{
-    AlignedView, Alignment, Comparison, Evidence, PairStats, Relation, SideStats, evidence,
+    AlignedView, Alignment, Comparison, Evidence, PairStats, RelatedMemo, Relation, SideStats,
+    evidence_with,
 };
 use crate::document::{Corpus, DocId, Document, Span};
 
@@ -194,6 +195,7 @@ fn doc(d: &Document, stats_only: bool) -> JsonDoc<'_> {
 fn pair<'a>(corpus: &'a Corpus, al: &Alignment, stats_only: bool) -> Option<JsonPair<'a>> {
     let (a, b) = (corpus.get(al.a)?, corpus.get(al.b)?);
     let span = |s: Span| [s.start, s.end];
+    let mut memo = RelatedMemo::default();
     let links = (!stats_only).then(|| {
         al.links
             .iter()
@@ -213,7 +215,7 @@ fn pair<'a>(corpus: &'a Corpus, al: &Alignment, stats_only: bool) -> Option<Json
                         b_text: b.slice(op.b),
                     })
                     .collect(),
-                evidence: evidence(a, b, l).into(),
+                evidence: evidence_with(a, b, l, &mut memo).into(),
             })
             .collect()
     });
