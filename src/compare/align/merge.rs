@@ -121,6 +121,13 @@ impl Pair<'_> {
             sim >= self.options.link_threshold && sim >= own + MERGE_GAIN && sim > elsewhere
         };
         let target = other_prep.stems(*other);
+        // Each half must share a word with the target as written: words related in meaning
+        // alone do not make a merge, and most tries end here before looking them up.
+        if self.exact_overlap(prep.stems(p), target).1 == 0
+            || self.exact_overlap(prep.stems(q), target).1 == 0
+        {
+            return None;
+        }
         let (sp, sq) = (
             self.overlap(prep.stems(p), target).0,
             self.overlap(prep.stems(q), target).0,

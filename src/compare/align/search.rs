@@ -179,7 +179,7 @@ impl Pair<'_> {
         (exact + related, n + m)
     }
 
-    fn exact_overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
+    pub(super) fn exact_overlap(&self, x: &[u32], y: &[u32]) -> (f32, usize) {
         crate::sorted::common(x, y).fold((0.0, 0), |(weight, count), &s| {
             (
                 weight + self.idf.get(s as usize).copied().unwrap_or(0.0),
