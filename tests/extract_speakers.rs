@@ -219,3 +219,15 @@ fn a_megabyte_inside_one_quotation_is_handled() {
     let x = extract::extract(&c);
     assert!(x.documents[0].quotes.is_empty());
 }
+
+#[test]
+fn a_hyphenated_surname_after_a_title_stays_whole() {
+    let c = corpus(&[
+        "“The levy is a mistake,” said Marta Quill-Benton, an economist at a research group.\n\n\
+         The council meets again on Friday.\n\n\
+         “I admire the detail,” Ms. Quill-Benton said.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[1].1.as_deref(), Some("Marta Quill-Benton"), "{q:?}");
+}
