@@ -231,3 +231,12 @@ fn a_hyphenated_surname_after_a_title_stays_whole() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[1].1.as_deref(), Some("Marta Quill-Benton"), "{q:?}");
 }
+
+#[test]
+fn a_person_named_for_an_outlet_is_the_speaker_not_the_outlet() {
+    let c = corpus(&["The survey covered three states in the week.\n\n\
+         “The effect of the vote is still small,” wrote Lorenz Abeyta for Harbor Insight."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Lorenz Abeyta"), "{q:?}");
+}
