@@ -240,3 +240,14 @@ fn a_person_named_for_an_outlet_is_the_speaker_not_the_outlet() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[0].1.as_deref(), Some("Lorenz Abeyta"), "{q:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_shares_the_sentence_subject() {
+    let c = corpus(&[
+        "Councillor Anneke Brandt faulted the ferry plan on Monday, saying, \
+         “It will never carry enough people.”",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Anneke Brandt"), "{q:?}");
+}
