@@ -219,3 +219,35 @@ fn a_megabyte_inside_one_quotation_is_handled() {
     let x = extract::extract(&c);
     assert!(x.documents[0].quotes.is_empty());
 }
+
+#[test]
+fn a_hyphenated_surname_after_a_title_stays_whole() {
+    let c = corpus(&[
+        "“The levy is a mistake,” said Marta Quill-Benton, an economist at a research group.\n\n\
+         The council meets again on Friday.\n\n\
+         “I admire the detail,” Ms. Quill-Benton said.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[1].1.as_deref(), Some("Marta Quill-Benton"), "{q:?}");
+}
+
+#[test]
+fn a_person_named_for_an_outlet_is_the_speaker_not_the_outlet() {
+    let c = corpus(&["The survey covered three states in the week.\n\n\
+         “The effect of the vote is still small,” wrote Lorenz Abeyta for Harbor Insight."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Lorenz Abeyta"), "{q:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_shares_the_sentence_subject() {
+    let c = corpus(&[
+        "Councillor Anneke Brandt faulted the ferry plan on Monday, saying, \
+         “It will never carry enough people.”",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Anneke Brandt"), "{q:?}");
+}

@@ -299,7 +299,13 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
         // "Said Ellis: …", "Added the senator, …": the verb opens the sentence.
         source_after(doc, i + 1, end)
     } else {
-        subject_before(doc, start, i)
+        // "Kell faulted the plan, saying …": a participle after a comma shares the subject
+        // that opens the sentence.
+        subject_before(doc, start, i).or_else(|| {
+            (prev == "," && word.ends_with("ing"))
+                .then(|| leading_subject(doc, start, i))
+                .flatten()
+        })
     };
     Some(Clause {
         cue,

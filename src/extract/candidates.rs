@@ -433,7 +433,14 @@ fn name_after_title<'u>(doc: &Document, title_last: usize, units: &'u [Unit]) ->
         .chain(units.iter().map(|u| u.last))
         .zip(units.iter().map(|u| u.first))
         .enumerate()
-        .filter(|(_, (prev_last, first))| *first > prev_last + 1)
+        // "Ms. Quill-Benton": a hyphen or apostrophe glued on both sides joins, it is no gap.
+        .filter(|(_, (prev_last, first))| {
+            let joined = *first == prev_last + 2
+                && matches!(tok(doc, prev_last + 1), "-" | "’" | "'")
+                && glued(doc, *prev_last, prev_last + 1)
+                && glued(doc, prev_last + 1, *first);
+            *first > prev_last + 1 && !joined
+        })
         .map(|(i, _)| i);
     let Some(last_gap) = gaps.last() else {
         return units;

@@ -147,11 +147,21 @@ impl<'a> Resolver<'a> {
             .find(|&i| words::is_word(self.doc, i))
             .and_then(|i| self.doc.tokens.get(i))
             .map_or(span.end, |t| t.span.end);
-        let person = inside.iter().find(|m| {
+        // "Lorenz Abeyta for Harbor Insight", "Ilse Marand of the League": the first name, a
+        // person, followed by a preposition is who speaks; the rest says whom for.
+        let is_person = |m: &Mention| {
             self.entity(m.entity)
                 .is_some_and(|e| e.class == EntityClass::Person)
-                && m.span.end <= last_word_end
-                && m.span.end + 3 >= last_word_end
+        };
+        if let Some(m) = inside.first().filter(|m| is_person(m)) {
+            let next = words::token_at_or_after(self.doc, m.span.end);
+            if next <= last && matches!(tok(self.doc, next), "for" | "of" | "at" | "from" | "with")
+            {
+                return Some(m.entity);
+            }
+        }
+        let person = inside.iter().find(|m| {
+            is_person(m) && m.span.end <= last_word_end && m.span.end + 3 >= last_word_end
         });
         if let Some(p) = person {
             return Some(p.entity);
