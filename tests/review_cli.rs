@@ -33,8 +33,8 @@ fn markdown_is_the_default_and_has_everything() {
     let md = export(&[]);
     assert_eq!(md, export(&["--format", "md"]));
     for expected in [
-        "1. **Emergency release from Orsa dam floods valley towns, minister orders inquiry** — `/home/checker/story/1-wire.txt`",
-        "3. **URGENT WATER RELEASE FROM ORSA DAM",
+        "**\\[0\\] Emergency release from Orsa dam floods valley towns, minister orders inquiry** — `/home/checker/story/1-wire.txt`",
+        "**\\[2\\] URGENT WATER RELEASE FROM ORSA DAM",
         "- 4 items marked: 3 with a verdict, 2 with a note",
         "- verified: 1",
         "- disputed: 1",

@@ -446,7 +446,7 @@ fn edited_document_reanchors_marks_and_keeps_orphans() {
         .unwrap();
     let report = String::from_utf8(report).unwrap();
     assert!(
-        report.contains("Orphaned: this text is no longer in (1)"),
+        report.contains("Orphaned: this text is no longer in \\[0\\]"),
         "{report}"
     );
     assert!(

@@ -133,8 +133,7 @@ impl Report<'_> {
         for (i, d) in self.session.documents.iter().enumerate() {
             writeln!(
                 out,
-                "{}. **{}** — `{}` (text hash {})",
-                i + 1,
+                "**\\[{i}\\] {}** — `{}` (text hash {})\n",
                 md_inline(&d.title),
                 d.path,
                 short(&d.hash)
