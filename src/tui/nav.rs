@@ -392,7 +392,7 @@ impl App {
             self.say("one document alone: nothing is linked");
         } else if !self.model.analysed() {
             self.say("still aligning…");
-        } else if (0..self.model.doc_count() as i64)
+        } else if (1..self.model.doc_count() as i64)
             .map(|k| f.cycle(k, self.model.doc_count()))
             .all(|o| self.model.counterpart(f, sentence, o).is_none())
         {

@@ -284,38 +284,22 @@ fn rows(
     writeln!(out, "</tbody></table>")
 }
 
-/// The row's class and its marker (HTML), a moved row linking to its other copies.
+/// The row's class and its marker, a moved row linking to its other copies.
 fn marker(kind: &RowKind) -> (&'static str, String) {
-    match kind {
-        RowKind::Boilerplate => ("boilerplate", "boilerplate".to_string()),
-        RowKind::Unique => ("unique", "only here".to_string()),
-        RowKind::Moved(to) => {
-            let places: Vec<String> = to
-                .iter()
-                .map(|(d, r)| {
-                    format!(
-                        "<a href=\"#d{}s{}\">[{}] s{}</a>",
-                        d.0, r.start, d.0, r.start
-                    )
-                })
-                .collect();
-            ("moved", format!("↷ moved, see {}", places.join(", ")))
-        }
-        RowKind::Identical { missing } => (
-            "identical",
-            format!("= identical{}", escape(&super::not_in(missing))),
-        ),
-        RowKind::Paraphrase {
-            similarity,
-            missing,
-        } => (
-            "paraphrase",
-            format!(
-                "~ paraphrase {similarity:.2}{}",
-                escape(&super::not_in(missing))
-            ),
-        ),
-    }
+    let class = match kind {
+        RowKind::Boilerplate => "boilerplate",
+        RowKind::Unique => "unique",
+        RowKind::Moved(_) => "moved",
+        RowKind::Identical { .. } => "identical",
+        RowKind::Paraphrase { .. } => "paraphrase",
+    };
+    let label = kind.label(|d, r| {
+        format!(
+            "<a href=\"#d{}s{}\">[{}] s{}</a>",
+            d.0, r.start, d.0, r.start
+        )
+    });
+    (class, label)
 }
 
 fn write_cell(cell: &Cell, aligned: &AlignedView, out: &mut dyn Write) -> io::Result<()> {

@@ -76,6 +76,26 @@ pub(crate) enum RowKind {
     },
 }
 
+impl RowKind {
+    /// The row's marker, the same in every report: `place` writes one other copy of a moved
+    /// row (plain "[1] s6" in text, a link in HTML). No user text goes into it.
+    pub(crate) fn label(&self, place: impl Fn(DocId, SentRange) -> String) -> String {
+        match self {
+            RowKind::Boilerplate => "· boilerplate".to_string(),
+            RowKind::Unique => "+ only here".to_string(),
+            RowKind::Moved(to) => {
+                let places: Vec<String> = to.iter().map(|&(d, r)| place(d, r)).collect();
+                format!("↷ moved, see {}", places.join(", "))
+            }
+            RowKind::Identical { missing } => format!("= identical{}", not_in(missing)),
+            RowKind::Paraphrase {
+                similarity,
+                missing,
+            } => format!("~ paraphrase {similarity:.2}{}", not_in(missing)),
+        }
+    }
+}
+
 /// One document's part of a row.
 pub(crate) struct Cell<'a> {
     pub doc: &'a Document,
@@ -165,7 +185,7 @@ fn view_same(view: &AlignedView, rows: &crate::compare::Rows, row: usize) -> boo
 }
 
 /// " · not in [1] [2]" for the documents a row lacks (nothing when every document has it).
-pub(crate) fn not_in(missing: &[DocId]) -> String {
+fn not_in(missing: &[DocId]) -> String {
     if missing.is_empty() {
         return String::new();
     }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{RowKind, not_in, pieces, row_view};
+use super::{RowKind, pieces, row_view};
 use crate::compare::{AlignedView, Comparison, SideStats, evidence};
 use crate::document::{Corpus, DocId};
 
@@ -98,21 +98,11 @@ pub fn report(
     for row in 0..cmp.rows().len() {
         let view = row_view(corpus, cmp, &aligned, row);
         writeln!(out)?;
+        let label = view.kind.label(|d, r| format!("[{}] s{}", d.0, r.start));
         let marker = match &view.kind {
-            RowKind::Boilerplate => style.paint(DIM, "· boilerplate"),
-            RowKind::Unique => style.paint(BOLD, "+ only here"),
-            RowKind::Moved(to) => {
-                let places: Vec<String> = to
-                    .iter()
-                    .map(|(d, r)| format!("[{}] s{}", d.0, r.start))
-                    .collect();
-                style.paint(BOLD, &format!("↷ moved, see {}", places.join(", ")))
-            }
-            RowKind::Identical { missing } => format!("= identical{}", not_in(missing)),
-            RowKind::Paraphrase {
-                similarity,
-                missing,
-            } => format!("~ paraphrase {similarity:.2}{}", not_in(missing)),
+            RowKind::Boilerplate => style.paint(DIM, &label),
+            RowKind::Unique | RowKind::Moved(_) => style.paint(BOLD, &label),
+            RowKind::Identical { .. } | RowKind::Paraphrase { .. } => label,
         };
         writeln!(out, "{marker}")?;
         for cell in &view.cells {
