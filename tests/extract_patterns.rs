@@ -191,6 +191,24 @@ fn headlines_in_capitals_only_name_what_is_known() {
 }
 
 #[test]
+fn job_titles_are_not_names() {
+    let c = corpus(&[
+        "About the author: I am Senior Producer at Quillmark and write on local politics. \
+         The Harbour Council named Creative Head Ilse Marand to the board on Monday, and \
+         Coastal Flood Agency Director Piet Ocksen welcomed her.",
+    ]);
+    let x = extract::extract(&c);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    for job in ["Senior Producer", "Creative Head", "Director"] {
+        assert!(!names.iter().any(|n| n.contains(job)), "{job} in {names:?}");
+    }
+    for name in ["Quillmark", "Harbour Council", "Ilse Marand", "Piet Ocksen"] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    assert_eq!(entity(&x, "Ilse Marand").class, EntityClass::Person);
+}
+
+#[test]
 fn claims_carry_sources_cues_and_figure_drift() {
     let c = corpus(&[
         "U.S. military support for Ukraine has totaled about $60 billion since 2022, the \
@@ -260,6 +278,29 @@ fn bad_input_gives_sensible_output() {
         "all-caps words are not names"
     );
     assert!(x.documents[2].mentions.is_empty() && x.documents[2].quotes.is_empty());
+}
+
+/// A results table (names and scores, no prose) and one endless line of names: no panic, and
+/// no more mentions than words.
+#[test]
+fn tables_and_endless_lines_stay_bounded() {
+    let mut table = String::from("SOCCER - RESULTS OF THE THIRD ROUND\n\n");
+    let mut line = String::new();
+    for i in 0..2_000 {
+        table.push_str(&format!(
+            "Brennick United {} Talden Rovers {} (Ada Brun {}, Piet Ocksen {})\n",
+            i % 4,
+            i % 3,
+            i % 90,
+            (i * 7) % 90
+        ));
+        line.push_str("Ilse Marand of Mirov City said on Monday that Orsa Athletic won ");
+    }
+    let c = corpus(&[&table, &line]);
+    let x = extract::extract(&c);
+    for (doc, text) in x.documents.iter().zip([&table, &line]) {
+        assert!(doc.mentions.len() <= text.split_whitespace().count());
+    }
 }
 
 #[test]

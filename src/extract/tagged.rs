@@ -68,6 +68,14 @@ pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging
                     first += 1;
                 }
             }
+            // "Creative Head Ada Brun": a job title of plain words is not part of the name either.
+            let job = title
+                .is_none()
+                .then(|| job_title_end(units, first, name.end))
+                .flatten();
+            if let Some(after) = job {
+                first = after;
+            }
             let end = trailing_title(units, matches, first, name.end);
             if first >= end || common_opening(doc, case, units, first, end) {
                 continue;
@@ -83,6 +91,8 @@ pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging
             if let Some((_, gender)) = title {
                 raw.evidence.person += 3.0;
                 raw.gender = raw.gender.or(gender);
+            } else if job.is_some() {
+                raw.evidence.person += 3.0;
             }
             out.push(raw);
         }
@@ -330,7 +340,50 @@ pub fn join(
     }
     out.sort_by_key(|r| (r.span.start, r.span.end));
     out.dedup_by_key(|r| r.span);
+    out.retain(|r| !job_title(doc.slice(r.span), r, named));
     out
+}
+
+/// Where the name starts after a leading job title of plain words ("Creative Head", "Senior
+/// Producer"), when a name follows it.
+fn job_title_end(units: &[tagger::Unit], first: usize, end: usize) -> Option<usize> {
+    let mut after = None;
+    for (k, u) in units
+        .iter()
+        .enumerate()
+        .take(end.saturating_sub(1))
+        .skip(first)
+    {
+        if !plain_word(u.text) {
+            break;
+        }
+        if lexicon::role_noun(&u.text.to_lowercase()).is_some() {
+            after = Some(k + 1);
+        }
+    }
+    after
+}
+
+/// A capitalised word that names nothing on its own: no acronym, given name or head word.
+fn plain_word(w: &str) -> bool {
+    !all_caps(w) && lexicon::first_name(w).is_none() && lexicon::head_word(w).is_none()
+}
+
+/// "Creative Head", "Senior Editor", "Foreign Minister": a role noun after plain capitalised
+/// words names a job, not a person or a body (news taggers are trained not to tag these). A
+/// modifier that is itself a name ("FBI Director", "Kremlin Spokesman") or a given name keeps
+/// the candidate, and so does a lone word ("The Economist").
+fn job_title(text: &str, r: &Raw, named: &FxHashSet<String>) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((head, modifiers)) = words.split_last() else {
+        return false;
+    };
+    r.lexicon.is_none()
+        && !modifiers.is_empty()
+        && lexicon::role_noun(&head.to_lowercase()).is_some()
+        && modifiers
+            .iter()
+            .all(|w| plain_word(w) && !named.contains(&key_of(w)))
 }
 
 /// "Conservative Political Action Conference" where the tagger cut it in pieces: a rule
