@@ -241,7 +241,7 @@ pub fn is_dateline(doc: &Document, i: usize) -> bool {
 
 /// How a sentence uses capitals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Case {
+pub(super) enum Case {
     Normal,
     /// A headline in capitals: capitals are no evidence of a name.
     Shouting,
@@ -249,7 +249,7 @@ enum Case {
     Title,
 }
 
-fn sentence_case(doc: &Document, s: &Sentence) -> Case {
+pub(super) fn sentence_case(doc: &Document, s: &Sentence) -> Case {
     let mut n = 0usize;
     let mut caps = 0usize;
     let mut initial_caps = 0usize;

@@ -5,7 +5,7 @@
 
 use super::EntityClass;
 use super::candidates::CorpusCase;
-use super::entities::{Evidence, Raw, key_of};
+use super::entities::{Case, Evidence, Raw, key_of, sentence_case};
 use super::tagger;
 use super::words::{all_caps, is_acronym, strip_possessive};
 use crate::document::{Document, Span};
@@ -54,7 +54,8 @@ pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging
         .collect();
     let tags = tagger::tag(&words);
     let mut out = Vec::new();
-    for (units, tags) in units.iter().zip(&tags) {
+    for ((units, tags), s) in units.iter().zip(&tags).zip(&sentences) {
+        let title_case = sentence_case(doc, s) == Case::Title;
         for name in tagger::names(tags) {
             let mut first = name.first;
             // "Mayor Ada Brun": the lexicon's title is not part of the name.
@@ -77,7 +78,10 @@ pub fn find(doc: &Document, matches: &[NameMatch], case: &CorpusCase) -> Tagging
                 first = after;
             }
             let end = trailing_title(units, matches, first, name.end);
-            if first >= end || common_opening(doc, case, units, first, end) {
+            if first >= end
+                || common_opening(doc, case, units, first, end)
+                || (title_case && common_in_title(doc, case, units, first, end))
+            {
                 continue;
             }
             let (Some(a), Some(b)) = (units.get(first), units.get(end.saturating_sub(1))) else {
@@ -221,6 +225,23 @@ fn common_opening(
                         .is_some_and(|t| case.lower.contains(&t))
             })
         })
+}
+
+/// "Titan Found in Pieces, Five Onboard Declared Dead": in a title-case headline capitals say
+/// nothing, so a name with a word the corpus writes in lowercase elsewhere is no name.
+fn common_in_title(
+    doc: &Document,
+    case: &CorpusCase,
+    units: &[tagger::Unit],
+    first: usize,
+    end: usize,
+) -> bool {
+    units.get(first..end).is_some_and(|name| {
+        name.iter().any(|u| {
+            case.term(doc, u.first)
+                .is_some_and(|t| case.lower.contains(&t))
+        })
+    })
 }
 
 /// The end of a lexicon title starting at byte `start`, and the gender it tells.
