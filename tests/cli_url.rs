@@ -194,11 +194,13 @@ fn failures_are_one_line_naming_the_url() {
         let url = server.url(path);
         refused(parallax(&cache).args(["inspect", &url]), &url, reason);
     }
-    // Each failure was fetched, none was kept.
-    assert_eq!(server.hits("/gone"), 1);
-    let url = server.url("/gone");
-    refused(parallax(&cache).args(["extract", &url]), &url, "HTTP 404");
-    assert_eq!(server.hits("/gone"), 2);
+    // No failure was kept: each is asked for again.
+    for (path, reason) in [("/gone", "HTTP 404"), ("/nul", "binary")] {
+        assert_eq!(server.hits(path), 1);
+        let url = server.url(path);
+        refused(parallax(&cache).args(["extract", &url]), &url, reason);
+        assert_eq!(server.hits(path), 2);
+    }
 
     for (url, reason) in [
         ("https:///story", "no host"),

@@ -103,9 +103,12 @@ pub fn load(url: &str, options: &LoadOptions) -> Result<Loaded, LoadError> {
         return Ok(loaded);
     }
     let page = download(url, options)?;
-    let kept = dir.map(|d| (d, cache::put(d, url, &page)));
-    let mut loaded = read(url, page, options.max_bytes)?;
-    if let Some((dir, Err(e))) = kept {
+    // Kept only once it reads: a refused page is asked for again next time. (The copy costs
+    // little beside the network.)
+    let mut loaded = read(url, page.clone(), options.max_bytes)?;
+    if let Some(dir) = dir
+        && let Err(e) = cache::put(dir, url, &page)
+    {
         loaded
             .warnings
             .push(format!("not kept for offline use ({}: {e})", dir.display()));

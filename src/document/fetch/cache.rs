@@ -5,6 +5,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -58,7 +59,10 @@ pub fn put(dir: &Path, url: &str, page: &Page) -> io::Result<()> {
     bytes.push(b'\n');
     bytes.extend_from_slice(&page.body);
     let path = entry(dir, url);
-    let aside = path.with_extension(format!("tmp{}", std::process::id()));
+    // Unique to this process and call: the same URL given twice is fetched on two threads.
+    static CALLS: AtomicU32 = AtomicU32::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let aside = path.with_extension(format!("tmp{}-{call}", std::process::id()));
     fs::write(&aside, &bytes)?;
     fs::rename(&aside, &path).inspect_err(|_| {
         let _ = fs::remove_file(&aside);
