@@ -308,3 +308,38 @@ fn a_fetched_page_opens_offline_until_refresh() {
         "connection refused",
     );
 }
+
+#[test]
+fn panes_and_review_sessions_name_the_url() {
+    let server = Server::start(vec![
+        ("/story", Reply::html(STORY)),
+        (
+            "/edited",
+            Reply::html(&STORY.replace("12,000 cars", "15,000 cars")),
+        ),
+    ]);
+    let cache = TempDir::new().unwrap();
+    let session = cache.path().join("session.json");
+    let (story, edited) = (server.url("/story"), server.url("/edited"));
+    let out = parallax(&cache)
+        .args([
+            "render", &story, &edited, "--size", "120x20", "--keys", "]cv1",
+        ])
+        .arg("--session")
+        .arg(&session)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let screen = String::from_utf8_lossy(&out);
+    // Pane headers show the URL without its scheme.
+    assert!(
+        screen.contains(&format!("1:{}", &story["http://".len()..])),
+        "{screen}"
+    );
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&session).expect("a verdict was saved")).unwrap();
+    assert_eq!(saved["documents"][0]["path"], story.as_str());
+    assert_eq!(saved["documents"][1]["path"], edited.as_str());
+}
