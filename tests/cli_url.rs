@@ -116,6 +116,13 @@ fn pages_load_as_html_files_do_with_the_url_as_origin() {
         assert!(t.contains("said the engineer Mira Tallis"), "{t}");
         assert!(!t.contains("Home"), "navigation dropped: {t}");
     }
+    // An honest User-Agent: the program and its version.
+    let agent = format!("parallax/{} (", env!("CARGO_PKG_VERSION"));
+    let agents = server.agents();
+    assert!(
+        !agents.is_empty() && agents.iter().all(|a| a.starts_with(&agent)),
+        "{agents:?}"
+    );
     assert_eq!(docs[3]["format"], "text");
     assert_eq!(docs[3]["path"], notes.as_str());
 

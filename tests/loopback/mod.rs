@@ -53,6 +53,7 @@ pub struct Server {
     addr: SocketAddr,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
     hits: Arc<Mutex<HashMap<String, usize>>>,
+    agents: Arc<Mutex<Vec<String>>>,
     stop: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
 }
@@ -67,17 +68,19 @@ impl Server {
             .collect();
         let routes = Arc::new(Mutex::new(routes));
         let hits = Arc::new(Mutex::new(HashMap::new()));
+        let agents = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
-            let (routes, hits, stop) = (routes.clone(), hits.clone(), stop.clone());
+            let (routes, hits, agents, stop) =
+                (routes.clone(), hits.clone(), agents.clone(), stop.clone());
             thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
-                    let (routes, hits) = (routes.clone(), hits.clone());
-                    thread::spawn(move || serve(stream, &routes, &hits));
+                    let (routes, hits, agents) = (routes.clone(), hits.clone(), agents.clone());
+                    thread::spawn(move || serve(stream, &routes, &hits, &agents));
                 }
             })
         };
@@ -85,6 +88,7 @@ impl Server {
             addr,
             routes,
             hits,
+            agents,
             stop,
             accept: Some(accept),
         }
@@ -96,6 +100,11 @@ impl Server {
 
     pub fn hits(&self, path: &str) -> usize {
         self.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+
+    /// The User-Agent of every request so far.
+    pub fn agents(&self) -> Vec<String> {
+        self.agents.lock().unwrap().clone()
     }
 
     /// Serve something else at `path` from now on.
@@ -123,6 +132,7 @@ fn serve(
     mut stream: TcpStream,
     routes: &Mutex<HashMap<String, Reply>>,
     hits: &Mutex<HashMap<String, usize>>,
+    agents: &Mutex<Vec<String>>,
 ) {
     let Ok(read_half) = stream.try_clone() else {
         return;
@@ -143,7 +153,13 @@ fn serve(
         match reader.read_line(&mut line) {
             Ok(0) | Err(_) => break,
             Ok(_) if line == "\r\n" || line == "\n" => break,
-            Ok(_) => {}
+            Ok(_) => {
+                if let Some((name, value)) = line.split_once(':')
+                    && name.eq_ignore_ascii_case("user-agent")
+                {
+                    agents.lock().unwrap().push(value.trim().to_string());
+                }
+            }
         }
     }
     let path = request_line
