@@ -22,14 +22,16 @@ pub const EXIT_USAGE: u8 = 2;
     version,
     about = "Read versions of a news story side by side: what they share, where they part, \
              and the claims, quotes and names in them.",
-    after_help = "With no FILES the reader opens the bundled sample story. Use - for standard input."
+    after_help = "With no FILES the reader opens the bundled sample story. Use - for standard input.\n\
+                  URLs (http:// or https://) are fetched, their article extracted as for HTML \
+                  files, and kept in the cache for offline use; --refresh fetches them again."
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Documents to open in the reader (text, Markdown or HTML; - for stdin).
+    /// Documents to open in the reader (text, Markdown or HTML files, URLs; - for stdin).
     pub files: Vec<String>,
 }
 
@@ -47,6 +49,9 @@ pub struct GlobalArgs {
     /// Review session file for the reader (default: one per set of documents in the data dir).
     #[arg(long, global = true, value_name = "FILE")]
     pub session: Option<PathBuf>,
+    /// Fetch URLs again instead of opening the copies cached by an earlier fetch.
+    #[arg(long, global = true)]
+    pub refresh: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -217,6 +222,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some(size) = cli.global.max_file_size {
         config.input.max_file_size = size;
     }
+    config.input.refresh = cli.global.refresh;
     let theme = cli.global.theme.as_deref();
     let session = cli.global.session.clone();
     let result = match cli.command {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::document::LoadOptions;
+use crate::document::{FetchOptions, LoadOptions};
 
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 
@@ -113,12 +113,19 @@ impl<'de> Deserialize<'de> for Verdicts {
 #[serde(deny_unknown_fields)]
 pub struct InputConfig {
     pub max_file_size: ByteSize,
+    /// Fetch URLs again rather than open their cached copies: `--refresh`, never a file's.
+    #[serde(skip)]
+    pub refresh: bool,
 }
 
 impl Config {
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
             max_bytes: self.input.max_file_size.0,
+            fetch: FetchOptions {
+                refresh: self.input.refresh,
+                ..FetchOptions::default()
+            },
         }
     }
 }

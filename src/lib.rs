@@ -12,5 +12,6 @@ mod parallel;
 pub mod report;
 pub mod review;
 mod sorted;
+mod time;
 #[cfg(feature = "tui")]
 pub mod tui;

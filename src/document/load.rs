@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::{Format, Origin, html};
+use super::{Format, Origin, fetch, html};
 
 /// What to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum Source {
     Path(PathBuf),
     Stdin,
     Sample(&'static str),
+    /// A web page: `http://` or `https://` and the rest, as given.
+    Url(String),
 }
 
 impl Source {
@@ -22,6 +24,8 @@ impl Source {
     pub fn from_arg(arg: &str) -> Source {
         if arg == "-" {
             Source::Stdin
+        } else if fetch::is_url(arg) && !Path::new(arg).exists() {
+            Source::Url(arg.to_string())
         } else {
             Source::Path(PathBuf::from(arg))
         }
@@ -32,6 +36,7 @@ impl Source {
             Source::Path(p) => Origin::File(p.clone()),
             Source::Stdin => Origin::Stdin,
             Source::Sample(name) => Origin::Sample(name),
+            Source::Url(url) => Origin::Url(url.clone()),
         }
     }
 }
@@ -40,6 +45,8 @@ impl Source {
 pub struct LoadOptions {
     /// Larger inputs are refused rather than read.
     pub max_bytes: u64,
+    /// How URLs are fetched and cached.
+    pub fetch: fetch::FetchOptions,
 }
 
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -48,6 +55,7 @@ impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
+            fetch: fetch::FetchOptions::default(),
         }
     }
 }
@@ -67,6 +75,9 @@ pub enum LoadError {
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("{0}: no bundled sample by that name")]
     UnknownSample(String),
+    /// A URL that could not be fetched or is not a page to read.
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
 }
 
 /// A decoded input before segmentation.
@@ -106,6 +117,7 @@ pub fn load(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError>
     let bytes = match source {
         Source::Path(path) => read_file(path, &name, options.max_bytes)?,
         Source::Stdin => read_limited(io::stdin().lock(), &name, options.max_bytes, 0)?,
+        Source::Url(url) => return fetch::load(url, options),
         Source::Sample(sample) => SAMPLES
             .iter()
             .find(|(n, _)| n == sample)
@@ -125,7 +137,11 @@ pub fn from_bytes(origin: Origin, bytes: &[u8], hint: Option<Format>) -> Result<
 }
 
 /// [`from_bytes`] that decodes in place: UTF-8 text (the usual case) is never copied.
-fn from_vec(origin: Origin, bytes: Vec<u8>, hint: Option<Format>) -> Result<Loaded, LoadError> {
+pub(super) fn from_vec(
+    origin: Origin,
+    bytes: Vec<u8>,
+    hint: Option<Format>,
+) -> Result<Loaded, LoadError> {
     let mut warnings = Vec::new();
     let decoded =
         decode(bytes, &mut warnings).ok_or_else(|| LoadError::Binary(origin.to_string()))?;

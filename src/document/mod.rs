@@ -3,6 +3,7 @@
 
 mod batch;
 mod boilerplate;
+mod fetch;
 mod html;
 mod lexer;
 pub mod load;
@@ -17,6 +18,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use boilerplate::is_date_line;
+pub use fetch::FetchOptions;
 pub use load::{LoadError, LoadOptions, Source};
 pub use vocab::{TermId, Vocab};
 
@@ -159,6 +161,22 @@ pub enum Origin {
     Stdin,
     /// A bundled sample, by its file name.
     Sample(&'static str),
+    /// A web page, by its URL exactly as the user gave it.
+    Url(String),
+}
+
+impl Origin {
+    /// The short name headers show: a file's name without its directories, a URL's host and
+    /// path without its scheme.
+    pub fn name(&self) -> String {
+        match self {
+            Origin::Url(url) => fetch::short_name(url).to_string(),
+            other => {
+                let full = other.to_string();
+                full.rsplit('/').next().unwrap_or(&full).to_string()
+            }
+        }
+    }
 }
 
 impl fmt::Display for Origin {
@@ -167,6 +185,7 @@ impl fmt::Display for Origin {
             Origin::File(p) => write!(f, "{}", p.display()),
             Origin::Stdin => f.write_str("-"),
             Origin::Sample(name) => f.write_str(name),
+            Origin::Url(url) => f.write_str(url),
         }
     }
 }
@@ -267,7 +286,9 @@ impl Corpus {
     /// Load and segment each source in order; the first failure is returned.
     pub fn load(sources: &[Source], options: &LoadOptions) -> Result<Corpus, LoadError> {
         // Files are read and decoded on all cores when there is enough to read: a size known
-        // before reading (standard input counts as none) decides, as for segmenting.
+        // before reading (standard input counts as none) decides, as for segmenting. Pages are
+        // fetched side by side, so one slow server does not wait for another.
+        let urls = sources.iter().any(|s| matches!(s, Source::Url(_)));
         let bytes: u64 = sources
             .iter()
             .map(|s| match s {
@@ -275,11 +296,10 @@ impl Corpus {
                 _ => 0,
             })
             .sum();
-        let loaded = crate::parallel::map(sources, bytes >= batch::PARALLEL_BYTES as u64, |s| {
-            load::load(s, options)
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
+        let worth = urls || bytes >= batch::PARALLEL_BYTES as u64;
+        let loaded = crate::parallel::map(sources, worth, |s| load::load(s, options))
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()?;
         let mut vocab = Vocab::default();
         let documents = batch::build(DocId(0), loaded, &mut vocab);
         Ok(Corpus { vocab, documents })

@@ -118,9 +118,8 @@ pub fn write(
 
 /// "[1] Title" for a document, its title falling back to its file name.
 fn name(d: &Document) -> String {
-    let origin = d.origin.to_string();
-    let file = origin.rsplit('/').next().unwrap_or(&origin);
-    let title = if d.title.is_empty() { file } else { &d.title };
+    let file = d.origin.name();
+    let title = if d.title.is_empty() { &file } else { &d.title };
     format!("[{}] {}", d.id.0, title)
 }
 

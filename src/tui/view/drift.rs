@@ -35,8 +35,7 @@ pub fn draw(app: &App, item: Item, area: Rect, buf: &mut Buffer) {
         let (Some(d), Some(span)) = (app.model.corpus.get(v.doc), items.span(v)) else {
             continue;
         };
-        let origin = d.origin.to_string();
-        let name = origin.rsplit('/').next().unwrap_or(&origin).to_string();
+        let name = d.origin.name();
         lines.push(Line::from(vec![
             Span::styled(format!("{}:{name}", v.doc.number()), t.header),
             Span::styled(format!(" — {}", app.item_detail(v)), t.dim),

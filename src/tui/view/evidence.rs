@@ -21,8 +21,7 @@ pub fn draw(app: &App, doc: DocId, sentence: u32, area: Rect, buf: &mut Buffer) 
         let Some(d) = app.model.corpus.get(other) else {
             continue;
         };
-        let origin = d.origin.to_string();
-        let name = origin.rsplit('/').next().unwrap_or(&origin).to_string();
+        let name = d.origin.name();
         let kind = match c.kind {
             LinkKind::Identical => "identical",
             LinkKind::Paraphrase => "reworded",

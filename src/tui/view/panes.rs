@@ -81,9 +81,9 @@ fn header(app: &App, doc: DocId, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let right_w = wrap::width(&right) as u16;
-    // The file name alone: the full path is in the status line when the pane has focus.
-    let origin = d.origin.to_string();
-    let name = origin.rsplit('/').next().unwrap_or(&origin);
+    // The short name alone (a file name; a URL without its scheme): the full origin is in the
+    // status line when the pane has focus.
+    let name = d.origin.name();
     let left = if d.title.is_empty() {
         format!(" {}:{name}", doc.number())
     } else {

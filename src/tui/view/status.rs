@@ -166,8 +166,7 @@ fn position(app: &App) -> String {
         return String::new();
     };
     let n = d.sentences.len();
-    let origin = d.origin.to_string();
-    let name = origin.rsplit('/').next().unwrap_or(&origin);
+    let name = d.origin.name();
     if n == 0 {
         return format!(" {name}: empty");
     }
