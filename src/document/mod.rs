@@ -3,10 +3,14 @@
 
 mod batch;
 mod boilerplate;
+mod docx;
+mod git;
 mod html;
 mod lexer;
 pub mod load;
+mod pdf;
 pub mod segment;
+mod sniff;
 pub mod structure;
 mod vocab;
 pub mod words;
@@ -17,6 +21,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use boilerplate::is_date_line;
+pub use git::{Revision, history as git_history};
 pub use load::{LoadError, LoadOptions, Source};
 pub use vocab::{TermId, Vocab};
 
@@ -159,6 +164,13 @@ pub enum Origin {
     Stdin,
     /// A bundled sample, by its file name.
     Sample(&'static str),
+    /// A file as committed at a git revision: the revision and path as given (`HEAD~3`,
+    /// `story.md`) and the commit's short id.
+    Revision {
+        rev: String,
+        path: String,
+        commit: String,
+    },
 }
 
 impl fmt::Display for Origin {
@@ -167,6 +179,9 @@ impl fmt::Display for Origin {
             Origin::File(p) => write!(f, "{}", p.display()),
             Origin::Stdin => f.write_str("-"),
             Origin::Sample(name) => f.write_str(name),
+            // The commit is named once when the revision is the commit itself (`--revisions`).
+            Origin::Revision { rev, path, commit } if rev == commit => write!(f, "{rev}:{path}"),
+            Origin::Revision { rev, path, commit } => write!(f, "{rev}:{path} ({commit})"),
         }
     }
 }
@@ -176,6 +191,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Pdf,
+    Docx,
 }
 
 impl Format {
@@ -184,6 +201,8 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }
