@@ -16,16 +16,25 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+const AFTER_HELP: &str = "\
+Inputs (in the reader, compare, extract, inspect and render):
+  draft.txt notes.md page.html   text, Markdown, HTML (the article only)
+  release.pdf                    a text PDF (a scan is refused: no OCR)
+  statement.docx                 a Word document
+  HEAD~3:story.md                a file as committed in git (git's REV:path; a file of
+                                 that name wins; REV:./path starts at this directory)
+  --revisions 4 story.md         its last 4 commits that changed it, then the working copy
+  -                              standard input
+PDF and Word documents are told by their bytes, whatever their name.
+With no FILES the reader opens the bundled sample story.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
     version,
     about = "Read versions of a news story side by side: what they share, where they part, \
              and the claims, quotes and names in them.",
-    after_help = "Inputs: text, Markdown and HTML files; PDF (text PDFs, not scans) and Word \
-                  (.docx) documents, told by their bytes whatever their name; git revisions in \
-                  git's notation, REV:path (e.g. HEAD~3:story.md; a file of that name wins); \
-                  - for standard input. With no FILES the reader opens the bundled sample story."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]

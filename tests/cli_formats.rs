@@ -215,6 +215,15 @@ fn bad_pdfs_are_refused_in_one_line() {
         "{err}"
     );
 
+    // Text inside a form XObject is text all the same.
+    let form = "<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Matrix [1 0 0 1 0 0] \
+                /Resources << /Font << /F1 3 0 R >> >> /Length 48 >>\nstream\n\
+                BT /F1 11 Tf 72 700 Td (Words in a form.) Tj ET\nendstream";
+    let formed = pdf(&["/Fm1 Do"], "<< /XObject << /Fm1 6 0 R >> >>", &[form], "");
+    fs::write(d("form.pdf"), formed).unwrap();
+    let doc = inspect(&dir.path().join("form.pdf"));
+    assert_eq!(sentences(&doc), ["Words in a form."]);
+
     fs::write(d("fake.pdf"), "Just words in a file called fake.pdf.").unwrap();
     refused(&["inspect", &d("fake.pdf")], "fake.pdf: not a PDF");
 }

@@ -60,12 +60,18 @@ pub(super) fn read(revision: &Revision, limit: u64) -> Result<(Origin, Vec<u8>),
         name: revision.to_string(),
         reason,
     };
-    let repo = discover(&revision.dir).map_err(refused)?;
+    // The argument may have been meant as a file name with a colon: say there is none.
+    let repo = discover(&revision.dir).map_err(|e| refused(format!("{e} (and no such file)")))?;
     let commit = repo
         .rev_parse_single(revision.rev.as_str())
         .ok()
         .and_then(|id| id.object().ok())
-        .ok_or_else(|| refused(format!("unknown revision '{}'", revision.rev)))?
+        .ok_or_else(|| {
+            refused(format!(
+                "unknown revision '{}' (and no such file)",
+                revision.rev
+            ))
+        })?
         .peel_to_commit()
         .map_err(|_| refused(format!("'{}' does not name a commit", revision.rev)))?;
     let short = commit.id().shorten_or_id().to_string();

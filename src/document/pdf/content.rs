@@ -81,13 +81,16 @@ impl Font<'_> {
     }
 }
 
-fn fonts<'a>(doc: &'a Document, page: ObjectId, limit: usize) -> BTreeMap<Vec<u8>, Font<'a>> {
-    let Ok(dicts) = doc.get_page_fonts(page) else {
-        return BTreeMap::new();
-    };
-    dicts
-        .into_iter()
-        .map(|(name, dict)| (name, font(doc, dict, limit)))
+type Fonts<'a> = BTreeMap<Vec<u8>, Font<'a>>;
+
+/// The fonts of a `/Font` resource dictionary.
+fn fonts<'a>(doc: &'a Document, dict: Option<&'a Dictionary>, limit: usize) -> Fonts<'a> {
+    dict.into_iter()
+        .flat_map(Dictionary::iter)
+        .filter_map(|(name, font)| {
+            let dict = doc.dereference(font).ok()?.1.as_dict().ok()?;
+            Some((name.clone(), self::font(doc, dict, limit)))
+        })
         .collect()
 }
 
@@ -137,106 +140,218 @@ pub(super) struct Page {
     pub images: bool,
 }
 
-/// Plays the page's content stream (bounded by `limit` bytes once decompressed).
+/// Forms inside forms are followed this deep.
+const MAX_FORM_DEPTH: usize = 4;
+
+/// Plays the page's content stream (bounded by `limit` bytes once decompressed), and the forms
+/// it draws, where some generators put the text.
 pub(super) fn page(doc: &Document, id: ObjectId, limit: usize) -> Result<Page, lopdf::Error> {
-    let fonts = fonts(doc, id, limit);
+    let (inline, ids) = doc.get_page_resources(id)?;
+    let resources: Vec<&Dictionary> = inline
+        .into_iter()
+        .chain(ids.iter().filter_map(|&r| doc.get_dictionary(r).ok()))
+        .collect();
+    let find = |key: &[u8]| {
+        resources
+            .iter()
+            .find_map(|r| r.get_deref(key, doc).and_then(Object::as_dict).ok())
+    };
+    let fonts = fonts(doc, find(b"Font"), limit);
     let data = doc.get_page_content_with_limit(id, limit)?;
-    let content = Content::decode(&data)?;
-    let mut state = State {
-        ctm: Matrix::IDENTITY,
-        stack: Vec::new(),
-        tm: Matrix::IDENTITY,
-        tlm: Matrix::IDENTITY,
-        leading: 0.0,
-        font: None,
-        size: 0.0,
-        char_spacing: 0.0,
-        word_spacing: 0.0,
-        gap: false,
+    let mut player = Player {
+        doc,
+        limit,
+        budget: limit,
+        state: State {
+            ctm: Matrix::IDENTITY,
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            leading: 0.0,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            gap: false,
+        },
+        page: Page {
+            lines: Vec::new(),
+            images: false,
+        },
     };
-    let mut page = Page {
-        lines: Vec::new(),
-        images: false,
-    };
-    let mut depth = 0usize;
-    for op in &content.operations {
-        let num = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok());
-        match op.operator.as_str() {
-            "q" => {
-                depth += 1;
-                if state.stack.len() < MAX_DEPTH {
-                    state.stack.push(state.ctm);
-                }
-            }
-            "Q" => {
-                depth = depth.saturating_sub(1);
-                if state.stack.len() > depth {
-                    state.ctm = state.stack.pop().unwrap_or(state.ctm);
-                }
-            }
-            "cm" => {
-                if let Some(m) = matrix(op) {
-                    state.ctm = m.then(state.ctm);
-                }
-            }
-            "BT" => {
-                state.tm = Matrix::IDENTITY;
-                state.tlm = Matrix::IDENTITY;
-            }
-            "Tf" => {
-                state.font = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .map(<[u8]>::to_vec);
-                state.size = num(1).unwrap_or(state.size);
-            }
-            "TL" => state.leading = num(0).unwrap_or(state.leading),
-            "Tc" => state.char_spacing = num(0).unwrap_or(0.0),
-            "Tw" => state.word_spacing = num(0).unwrap_or(0.0),
-            "Td" | "TD" => {
-                let (x, y) = (num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
-                if op.operator == "TD" {
-                    state.leading = -y;
-                }
-                state.next_line(x, y);
-            }
-            "Tm" => {
-                if let Some(m) = matrix(op) {
-                    state.tm = m;
-                    state.tlm = m;
-                }
-            }
-            "T*" => state.next_line(0.0, -state.leading),
-            "Tj" => show_all(&mut state, &fonts, &op.operands, &mut page.lines),
-            "TJ" => {
-                if let Some(Ok(items)) = op.operands.first().map(Object::as_array) {
-                    show_all(&mut state, &fonts, items, &mut page.lines);
-                }
-            }
-            "'" | "\"" => {
-                if op.operator == "\"" {
-                    state.word_spacing = num(0).unwrap_or(state.word_spacing);
-                    state.char_spacing = num(1).unwrap_or(state.char_spacing);
-                }
-                state.next_line(0.0, -state.leading);
-                if let Some(s) = op.operands.last() {
-                    show_all(&mut state, &fonts, std::slice::from_ref(s), &mut page.lines);
-                }
-            }
-            "Do" | "BI" => page.images = true,
-            _ => {}
-        }
-    }
-    Ok(page)
+    player.play(&data, &fonts, find(b"XObject"), 0)?;
+    Ok(player.page)
 }
 
-fn matrix(op: &Operation) -> Option<Matrix> {
+struct Player<'a> {
+    doc: &'a Document,
+    limit: usize,
+    /// Operators left to play: forms drawn again and again cost no more than one stream of the
+    /// size limit.
+    budget: usize,
+    state: State,
+    page: Page,
+}
+
+impl<'a> Player<'a> {
+    fn play(
+        &mut self,
+        data: &[u8],
+        fonts: &Fonts<'a>,
+        xobjects: Option<&'a Dictionary>,
+        depth: usize,
+    ) -> Result<(), lopdf::Error> {
+        let content = Content::decode(data)?;
+        let mut depth_q = 0usize;
+        for op in &content.operations {
+            self.budget = self
+                .budget
+                .checked_sub(1)
+                .ok_or(lopdf::Error::RecursionLimit)?;
+            let state = &mut self.state;
+            let lines = &mut self.page.lines;
+            let num = |i: usize| op.operands.get(i).and_then(|o| o.as_float().ok());
+            match op.operator.as_str() {
+                "q" => {
+                    depth_q += 1;
+                    if state.stack.len() < MAX_DEPTH {
+                        state.stack.push(state.ctm);
+                    }
+                }
+                "Q" => {
+                    depth_q = depth_q.saturating_sub(1);
+                    if let Some(ctm) = state.stack.pop() {
+                        state.ctm = ctm;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = matrix(&op.operands) {
+                        state.ctm = m.then(state.ctm);
+                    }
+                }
+                "BT" => {
+                    state.tm = Matrix::IDENTITY;
+                    state.tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    state.font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
+                    state.size = num(1).unwrap_or(state.size);
+                }
+                "TL" => state.leading = num(0).unwrap_or(state.leading),
+                "Tc" => state.char_spacing = num(0).unwrap_or(0.0),
+                "Tw" => state.word_spacing = num(0).unwrap_or(0.0),
+                "Td" | "TD" => {
+                    let (x, y) = (num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
+                    if op.operator == "TD" {
+                        state.leading = -y;
+                    }
+                    state.next_line(x, y);
+                }
+                "Tm" => {
+                    if let Some(m) = matrix(&op.operands) {
+                        state.tm = m;
+                        state.tlm = m;
+                    }
+                }
+                "T*" => state.next_line(0.0, -state.leading),
+                "Tj" => show_all(state, fonts, &op.operands, lines),
+                "TJ" => {
+                    if let Some(Ok(items)) = op.operands.first().map(Object::as_array) {
+                        show_all(state, fonts, items, lines);
+                    }
+                }
+                "'" | "\"" => {
+                    if op.operator == "\"" {
+                        state.word_spacing = num(0).unwrap_or(state.word_spacing);
+                        state.char_spacing = num(1).unwrap_or(state.char_spacing);
+                    }
+                    state.next_line(0.0, -state.leading);
+                    if let Some(s) = op.operands.last() {
+                        show_all(state, fonts, std::slice::from_ref(s), lines);
+                    }
+                }
+                "BI" => self.page.images = true,
+                "Do" => self.draw(op, fonts, xobjects, depth),
+                _ => {}
+            }
+        }
+        // A form restores the graphics state it was given, whatever it left pushed.
+        for _ in 0..depth_q {
+            if let Some(ctm) = self.state.stack.pop() {
+                self.state.ctm = ctm;
+            }
+        }
+        Ok(())
+    }
+
+    /// `Do`: an image is noted (a scan is images only); a form is played in place.
+    fn draw(
+        &mut self,
+        op: &Operation,
+        fonts: &Fonts<'a>,
+        xobjects: Option<&'a Dictionary>,
+        depth: usize,
+    ) {
+        let doc = self.doc;
+        let Some(stream) = op
+            .operands
+            .first()
+            .and_then(|o| o.as_name().ok())
+            .and_then(|name| xobjects?.get_deref(name, doc).ok())
+            .and_then(|o| o.as_stream().ok())
+        else {
+            return;
+        };
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if subtype == Some(b"Image") {
+            self.page.images = true;
+            return;
+        }
+        if subtype != Some(b"Form") || depth >= MAX_FORM_DEPTH {
+            return;
+        }
+        let Ok(data) = stream.get_plain_content_with_limit(self.limit) else {
+            return;
+        };
+        let resources = stream
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let find = |key: &[u8]| {
+            resources?
+                .get_deref(key, doc)
+                .and_then(Object::as_dict)
+                .ok()
+        };
+        let own = find(b"Font").map(|f| self::fonts(doc, Some(f), self.limit));
+        let saved = self.state.ctm;
+        let form_matrix = stream
+            .dict
+            .get_deref(b"Matrix", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|m| matrix(m));
+        if let Some(m) = form_matrix {
+            self.state.ctm = m.then(self.state.ctm);
+        }
+        let xobjects = find(b"XObject").or(xobjects);
+        // A damaged form loses its own text only.
+        let _ = self.play(&data, own.as_ref().unwrap_or(fonts), xobjects, depth + 1);
+        self.state.ctm = saved;
+    }
+}
+
+fn matrix(operands: &[Object]) -> Option<Matrix> {
     let mut m = [0.0; 6];
-    for (slot, o) in m.iter_mut().zip(&op.operands) {
+    for (slot, o) in m.iter_mut().zip(operands) {
         *slot = o.as_float().ok()?;
     }
-    (op.operands.len() == 6).then_some(Matrix(m))
+    (operands.len() == 6).then_some(Matrix(m))
 }
 
 impl State {

@@ -43,13 +43,14 @@ fn key(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_ascii_lowercase()
+        // A run of digits is one figure: page 9 and page 10 are the same line.
+        for c in word.chars() {
+            if !c.is_ascii_digit() {
+                out.push(c.to_ascii_lowercase());
+            } else if !out.ends_with('#') {
+                out.push('#');
             }
-        }));
+        }
     }
     out
 }
@@ -193,7 +194,7 @@ mod tests {
     fn page(n: u32, body: &[(f32, f32, f32, &str)]) -> Vec<Line> {
         let mut lines = vec![line(780.0, 72.0, 300.0, 9.0, "Harbour Board Quarterly")];
         lines.extend(body.iter().map(|&(y, x0, x1, t)| line(y, x0, x1, 11.0, t)));
-        lines.push(line(40.0, 290.0, 300.0, 9.0, &format!("Page {n} of 2")));
+        lines.push(line(40.0, 290.0, 300.0, 9.0, &format!("Page {n} of 12")));
         lines
     }
 
@@ -225,7 +226,7 @@ mod tests {
                 ],
             ),
             page(
-                2,
+                10,
                 &[
                     (700.0, 72.0, 520.0, "off until spring."),
                     (672.0, 72.0, 520.0, "Fishing crews welcomed the news."),
