@@ -21,8 +21,7 @@ pub(super) struct Pdf {
 /// Reads the text of a PDF, or says in a few words why it cannot. Every decompressed stream and
 /// the text itself are bounded by `limit` bytes.
 pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Pdf, String> {
-    quietly(|| read_unguarded(bytes, limit))
-        .unwrap_or_else(|| Err("damaged PDF (the PDF parser failed on it)".to_string()))
+    quietly(|| read_unguarded(bytes, limit)).unwrap_or_else(|| Err(PARSER_FAILED.to_string()))
 }
 
 fn read_unguarded(bytes: &[u8], limit: u64) -> Result<Pdf, String> {
@@ -43,8 +42,14 @@ fn read_unguarded(bytes: &[u8], limit: u64) -> Result<Pdf, String> {
     }
     let mut pages = Vec::with_capacity(ids.len());
     let (mut images, mut chars, mut failed) = (false, 0usize, 0usize);
-    for id in ids {
-        match content::page(&doc, id, limit) {
+    // Pages are played on all cores when there are enough of them; a panic on any is caught
+    // (and kept quiet) on its own thread.
+    let played = crate::parallel::map(&ids, ids.len() >= PARALLEL_PAGES, |&id| {
+        quietly(|| content::page(&doc, id, limit))
+    });
+    for page in played {
+        let page = page.ok_or_else(|| PARSER_FAILED.to_string())?;
+        match page {
             Ok(page) => {
                 images |= page.images;
                 chars += page.lines.iter().map(|l| l.text.len()).sum::<usize>();
@@ -88,6 +93,10 @@ fn read_unguarded(bytes: &[u8], limit: u64) -> Result<Pdf, String> {
     }
     Ok(Pdf { text, warnings })
 }
+
+const PARSER_FAILED: &str = "damaged PDF (the PDF parser failed on it)";
+/// Fewer pages are played on one thread: starting threads costs more than it saves.
+const PARALLEL_PAGES: usize = 16;
 
 const ENCRYPTED: &str = "encrypted PDF (it needs a password; parallax cannot open it)";
 
