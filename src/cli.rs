@@ -16,22 +16,35 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+const AFTER_HELP: &str = "\
+Inputs (in the reader, compare, extract, inspect and render):
+  draft.txt notes.md page.html   text, Markdown, HTML (the article only)
+  release.pdf                    a text PDF (a scan is refused: no OCR)
+  statement.docx                 a Word document
+  https://example.org/story      a web page, its article extracted as for HTML and kept
+                                 in the cache for offline use (--refresh fetches it again)
+  HEAD~3:story.md                a file as committed in git (git's REV:path; a file of
+                                 that name wins; REV:./path starts at this directory)
+  --revisions 4 story.md         its last 4 commits that changed it, then the working copy
+  -                              standard input
+PDF and Word documents are told by their bytes, whatever their name.
+With no FILES the reader opens the bundled sample story.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "parallax",
     version,
     about = "Read versions of a news story side by side: what they share, where they part, \
              and the claims, quotes and names in them.",
-    after_help = "With no FILES the reader opens the bundled sample story. Use - for standard input.\n\
-                  URLs (http:// or https://) are fetched, their article extracted as for HTML \
-                  files, and kept in the cache for offline use; --refresh fetches them again."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Documents to open in the reader (text, Markdown or HTML files, URLs; - for stdin).
+    /// Documents to open in the reader: files (text, Markdown, HTML, PDF, DOCX), URLs, REV:path
+    /// for a file as committed in git, - for stdin.
     pub files: Vec<String>,
 }
 
@@ -52,6 +65,10 @@ pub struct GlobalArgs {
     /// Fetch URLs again instead of opening the copies cached by an earlier fetch.
     #[arg(long, global = true)]
     pub refresh: bool,
+    /// Open each FILE as its last N committed versions (oldest first; only commits that changed
+    /// it, following first parents from HEAD) plus the working copy.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub revisions: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,18 +242,20 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     config.input.refresh = cli.global.refresh;
     let theme = cli.global.theme.as_deref();
     let session = cli.global.session.clone();
+    let revisions = cli.global.revisions.map(usize::from);
+    let open = |files: &[String], config: &Config| load_corpus(files, config, revisions);
     let result = match cli.command {
-        None => reader(&cli.files, &config, theme, session),
+        None => reader(&cli.files, &config, theme, session, revisions),
         Some(Command::Compare {
             files,
             format,
             stats,
             explain,
         }) => {
-            if files.len() < 2 {
+            if files.len() < 2 && revisions.is_none() {
                 return Err(Failure::usage("compare needs at least two documents"));
             }
-            let corpus = load_corpus(&files, &config)?;
+            let corpus = open(&files, &config)?;
             let comparison = parallax::compare::Comparison::build(&corpus);
             let request = parallax::report::compare::Request {
                 format: format.into(),
@@ -248,7 +267,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .map_err(Failure::from)
         }
         Some(Command::Extract { files, format }) => {
-            let corpus = load_corpus(&files, &config)?;
+            let corpus = open(&files, &config)?;
             // With several versions, counterparts are sought first in the aligned sentences.
             let found = if corpus.documents.len() > 1 {
                 parallax::analysis::Analysis::build(&corpus).extraction
@@ -266,10 +285,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             size,
             keys,
             color,
-        }) => render(&files, &config, theme, session, (&size, &keys), color, out),
+        }) => render(
+            (&files, revisions),
+            &config,
+            theme,
+            session,
+            (&size, &keys),
+            color,
+            out,
+        ),
         Some(Command::Themes) => themes(&config, theme, out),
         Some(Command::Inspect { files, format }) => {
-            let corpus = load_corpus(&files, &config)?;
+            let corpus = open(&files, &config)?;
             match format {
                 ListFormat::Text => parallax::report::inspect::text(&corpus, out),
                 ListFormat::Json => parallax::report::inspect::json(&corpus, out),
@@ -295,8 +322,9 @@ fn reader(
     config: &Config,
     theme: Option<&str>,
     session: Option<PathBuf>,
+    revisions: Option<usize>,
 ) -> Result<(), Failure> {
-    let corpus = load_corpus(files, config)?;
+    let corpus = load_corpus(files, config, revisions)?;
     let place = parallax::review::Place::resolve(session, &config.review.dir);
     let setup =
         parallax::tui::Setup::new(config, theme, None, Some(place)).map_err(Failure::usage)?;
@@ -312,7 +340,7 @@ fn reader(
 /// sessions.
 #[cfg(feature = "tui")]
 fn render(
-    files: &[String],
+    (files, revisions): (&[String], Option<usize>),
     config: &Config,
     theme: Option<&str>,
     session: Option<PathBuf>,
@@ -321,7 +349,7 @@ fn render(
     out: &mut dyn Write,
 ) -> Result<(), Failure> {
     let size = parallax::tui::parse_size(size).map_err(Failure::usage)?;
-    let corpus = load_corpus(files, config)?;
+    let corpus = load_corpus(files, config, revisions)?;
     // Plain output has no colours to choose; with --color the config's depth applies.
     let depth = (!color).then_some(parallax::tui::Depth::None);
     let place = session.map(parallax::review::Place::File);
@@ -342,13 +370,19 @@ fn themes(config: &Config, theme: Option<&str>, out: &mut dyn Write) -> Result<(
 }
 
 #[cfg(not(feature = "tui"))]
-fn reader(_: &[String], _: &Config, _: Option<&str>, _: Option<PathBuf>) -> Result<(), Failure> {
+fn reader(
+    _: &[String],
+    _: &Config,
+    _: Option<&str>,
+    _: Option<PathBuf>,
+    _: Option<usize>,
+) -> Result<(), Failure> {
     without_reader()
 }
 
 #[cfg(not(feature = "tui"))]
 fn render(
-    _: &[String],
+    _: (&[String], Option<usize>),
     _: &Config,
     _: Option<&str>,
     _: Option<PathBuf>,
@@ -380,12 +414,24 @@ fn text_style() -> Style {
     }
 }
 
-/// Load every file (or the samples when none is given); the first unreadable one fails.
-pub fn load_corpus(files: &[String], config: &Config) -> Result<Corpus, Failure> {
-    let sources: Vec<Source> = if files.is_empty() {
-        load::sample_sources()
-    } else {
-        files.iter().map(|f| Source::from_arg(f)).collect()
+/// Load every file (or the samples when none is given); the first unreadable one fails. With
+/// `revisions`, each file opens as its last committed versions and its working copy.
+pub fn load_corpus(
+    files: &[String],
+    config: &Config,
+    revisions: Option<usize>,
+) -> Result<Corpus, Failure> {
+    let sources: Vec<Source> = match revisions {
+        _ if files.is_empty() && revisions.is_some() => {
+            return Err(Failure::usage("--revisions needs a file"));
+        }
+        _ if files.is_empty() => load::sample_sources(),
+        Some(n) => files
+            .iter()
+            .map(|f| parallax::document::git_history(f, n))
+            .collect::<Result<Vec<_>, _>>()?
+            .concat(),
+        None => files.iter().map(|f| Source::from_arg(f)).collect(),
     };
     if sources.iter().filter(|s| **s == Source::Stdin).count() > 1 {
         return Err(Failure::usage("standard input (-) can be given only once"));

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::{Format, Origin, fetch, html};
+use super::git::{self, Revision};
+use super::{Format, Origin, fetch, html, sniff};
 
 /// What to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,17 +18,24 @@ pub enum Source {
     Sample(&'static str),
     /// A web page: `http://` or `https://` and the rest, as given.
     Url(String),
+    /// A file as committed at a git revision (`HEAD~3:story.md`).
+    Revision(Revision),
 }
 
 impl Source {
-    /// `-` means standard input; anything else is a path.
+    /// `-` means standard input; `http(s)://…` a web page and `REV:path` a git revision, unless
+    /// a file has that name; anything else is a path.
     pub fn from_arg(arg: &str) -> Source {
         if arg == "-" {
-            Source::Stdin
-        } else if fetch::is_url(arg) && !Path::new(arg).exists() {
-            Source::Url(arg.to_string())
-        } else {
-            Source::Path(PathBuf::from(arg))
+            return Source::Stdin;
+        }
+        let path = PathBuf::from(arg);
+        if fetch::is_url(arg) && !path.exists() {
+            return Source::Url(arg.to_string());
+        }
+        match Revision::parse(arg) {
+            Some(revision) if !path.exists() => Source::Revision(revision),
+            _ => Source::Path(path),
         }
     }
 
@@ -37,6 +45,12 @@ impl Source {
             Source::Stdin => Origin::Stdin,
             Source::Sample(name) => Origin::Sample(name),
             Source::Url(url) => Origin::Url(url.clone()),
+            // Named as given until the commit is known.
+            Source::Revision(r) => Origin::Revision {
+                rev: r.rev.clone(),
+                path: r.path.clone(),
+                commit: r.rev.clone(),
+            },
         }
     }
 }
@@ -78,6 +92,9 @@ pub enum LoadError {
     /// A URL that could not be fetched or is not a page to read.
     #[error("{url}: {reason}")]
     Fetch { url: String, reason: String },
+    /// A PDF, Word document or git revision that cannot be read, with the reason.
+    #[error("{name}: {reason}")]
+    Refused { name: String, reason: String },
 }
 
 /// A decoded input before segmentation.
@@ -114,21 +131,46 @@ pub fn sample_sources() -> Vec<Source> {
 
 pub fn load(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let name = source.origin().to_string();
-    let bytes = match source {
-        Source::Path(path) => read_file(path, &name, options.max_bytes)?,
-        Source::Stdin => read_limited(io::stdin().lock(), &name, options.max_bytes, 0)?,
-        Source::Url(url) => return fetch::load(url, options),
+    let limit = options.max_bytes;
+    let (origin, bytes, path) = match source {
+        Source::Path(path) => (
+            source.origin(),
+            read_file(path, &name, limit)?,
+            Some(path.as_path()),
+        ),
+        Source::Stdin => (
+            source.origin(),
+            read_limited(io::stdin().lock(), &name, limit, 0)?,
+            None,
+        ),
         Source::Sample(sample) => SAMPLES
             .iter()
             .find(|(n, _)| n == sample)
-            .map(|(_, text)| text.as_bytes().to_vec())
+            .map(|(_, text)| (source.origin(), text.as_bytes().to_vec(), None))
             .ok_or_else(|| LoadError::UnknownSample(name.clone()))?,
+        Source::Url(url) => return fetch::load(url, options),
+        Source::Revision(revision) => {
+            let (origin, bytes) = git::read(revision, limit)?;
+            (origin, bytes, Some(Path::new(&revision.path)))
+        }
     };
-    let hint = match source {
-        Source::Path(p) => format_from_extension(p),
-        _ => None,
-    };
-    from_vec(source.origin(), bytes, hint)
+    let hint = path.and_then(format_from_extension);
+    from_file_bytes(origin, bytes, hint, path.and_then(sniff::promised), limit)
+}
+
+/// Raw bytes of a named input: PDF and Word documents told by their bytes (or promised by the
+/// name), anything else decoded as text.
+fn from_file_bytes(
+    origin: Origin,
+    bytes: Vec<u8>,
+    hint: Option<Format>,
+    promised: Option<sniff::Container>,
+    limit: u64,
+) -> Result<Loaded, LoadError> {
+    match sniff::read_container(&origin, &bytes, promised, limit)? {
+        Some(loaded) => Ok(loaded),
+        None => from_vec(origin, bytes, hint),
+    }
 }
 
 /// Decode and classify raw bytes. `hint` is the format the file name suggests.

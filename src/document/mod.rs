@@ -3,11 +3,15 @@
 
 mod batch;
 mod boilerplate;
+mod docx;
 mod fetch;
+mod git;
 mod html;
 mod lexer;
 pub mod load;
+mod pdf;
 pub mod segment;
+mod sniff;
 pub mod structure;
 mod vocab;
 pub mod words;
@@ -19,6 +23,7 @@ use std::path::PathBuf;
 
 pub use boilerplate::is_date_line;
 pub use fetch::FetchOptions;
+pub use git::{Revision, history as git_history};
 pub use load::{LoadError, LoadOptions, Source};
 pub use vocab::{TermId, Vocab};
 
@@ -163,6 +168,13 @@ pub enum Origin {
     Sample(&'static str),
     /// A web page, by its URL exactly as the user gave it.
     Url(String),
+    /// A file as committed at a git revision: the revision and path as given (`HEAD~3`,
+    /// `story.md`) and the commit's short id.
+    Revision {
+        rev: String,
+        path: String,
+        commit: String,
+    },
 }
 
 impl Origin {
@@ -171,6 +183,9 @@ impl Origin {
     pub fn name(&self) -> String {
         match self {
             Origin::Url(url) => fetch::short_name(url).to_string(),
+            Origin::Revision { rev, path, .. } => {
+                format!("{rev}:{}", path.rsplit('/').next().unwrap_or(path))
+            }
             other => {
                 let full = other.to_string();
                 full.rsplit('/').next().unwrap_or(&full).to_string()
@@ -186,6 +201,9 @@ impl fmt::Display for Origin {
             Origin::Stdin => f.write_str("-"),
             Origin::Sample(name) => f.write_str(name),
             Origin::Url(url) => f.write_str(url),
+            // The commit is named once when the revision is the commit itself (`--revisions`).
+            Origin::Revision { rev, path, commit } if rev == commit => write!(f, "{rev}:{path}"),
+            Origin::Revision { rev, path, commit } => write!(f, "{rev}:{path} ({commit})"),
         }
     }
 }
@@ -195,6 +213,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    Pdf,
+    Docx,
 }
 
 impl Format {
@@ -203,6 +223,8 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }
