@@ -69,7 +69,11 @@ fn header(app: &App, doc: DocId, area: Rect, buf: &mut Buffer) {
         format!(
             "{} words{} ",
             app.panes.get(doc).map_or(0, |p| p.words),
-            if d.warnings.is_empty() { "" } else { " ⚠" }
+            if d.warnings.is_empty() && app.panes.get(doc).is_none_or(|p| p.stale.is_none()) {
+                ""
+            } else {
+                " ⚠"
+            }
         )
     } else if app.model.analysed() {
         // Rounded down: "100%" only when every word is shared.
