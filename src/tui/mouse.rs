@@ -129,7 +129,7 @@ impl App {
         let geo = self.geometry();
         let (_, height) = self.screen.size;
         // The status line is the last row.
-        if row + 1 >= height {
+        if row.saturating_add(1) >= height {
             return Hit::Nothing;
         }
         let panes_width = self.panes_width();

@@ -360,8 +360,10 @@ fn a_vanished_file_keeps_its_text_with_a_warning() {
     assert!(said.ends_with("showing its last text"), "{said}");
     assert_eq!(a.model.corpus.documents[1].text, text);
     assert!(a.model.analysed(), "nothing to align again");
+    let header = |a: &App| cols(&drawn(a)[0], 60, 60);
+    assert!(header(&a).contains('⚠'), "marked unfocused");
     press(&mut a, "l");
-    assert!(drawn(&a)[0].contains('⚠'));
+    assert!(header(&a).contains('⚠'), "and focused");
 
     // Replaced by a directory: the same.
     std::fs::create_dir(dir.path().join("b.txt")).unwrap();
@@ -381,7 +383,7 @@ fn a_vanished_file_keeps_its_text_with_a_warning() {
         a.status.message.as_deref(),
         Some("b.txt is back on disk, unchanged")
     );
-    assert!(!drawn(&a)[0].contains('⚠'));
+    assert!(!header(&a).contains('⚠'));
 }
 
 #[test]
