@@ -315,3 +315,43 @@ fn a_file_saved_by_rename_is_reloaded_and_the_mouse_selects() {
     t.keys(&["q"]);
     assert!(t.wait_for("DONE").contains("EXIT=0"));
 }
+
+#[test]
+fn a_closed_terminal_still_saves_the_review_and_exits_129() {
+    // Closing the pane hangs up its terminal, as a dropped SSH connection does. The pane's shell
+    // passes the SIGHUP on to the reader, as a login shell does with its jobs, and writes down
+    // the exit code where the test can read it: the terminal and standard error are gone.
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let rc = dir.path().join("rc");
+    let line = format!(
+        "trap 'kill -HUP $pid' HUP; HOME={home} XDG_DATA_HOME= PARALLAX_CONFIG= {} --session {} & pid=$!; wait $pid; wait $pid; echo $? > {}",
+        binary().display(),
+        session.display(),
+        rc.display(),
+        home = scratch_home("closed").display()
+    );
+    let t = Tmux::start("closed", &line);
+    t.wait_for("aligned · sync");
+    t.keys(&["]", "a", "v", "2"]);
+    t.wait_for("claim: disputed (saved)");
+    drop(t);
+    let start = Instant::now();
+    while !rc.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the reader did not end"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    sleep(Duration::from_millis(100));
+    let code = std::fs::read_to_string(&rc).unwrap();
+    assert_eq!(
+        code.trim(),
+        "129",
+        "not an abort (134) on the lost terminal"
+    );
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("\"disputed\""), "{saved}");
+    assert!(!dir.path().join("review.json.lock").exists());
+}

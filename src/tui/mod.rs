@@ -231,7 +231,14 @@ pub fn run(corpus: Corpus, setup: Setup) -> io::Result<Exit> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // After a SIGHUP the terminal may be gone, and ratatui reports failures to restore it with
+    // `eprintln!`, which panics when standard error is that terminal: the process would abort
+    // instead of exiting with 129. So: `try_restore`, and a terminal whose cursor cannot be
+    // shown again is not dropped (its drop would try again and report).
+    let _ = ratatui::try_restore();
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     Ok(exit)
 }
 
