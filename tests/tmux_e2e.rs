@@ -316,22 +316,22 @@ fn a_file_saved_by_rename_is_reloaded_and_the_mouse_selects() {
     assert!(t.wait_for("DONE").contains("EXIT=0"));
 }
 
-#[test]
-fn a_closed_terminal_still_saves_the_review_and_exits_129() {
-    // Closing the pane hangs up its terminal, as a dropped SSH connection does. The pane's shell
-    // passes the SIGHUP on to the reader, as a login shell does with its jobs, and writes down
-    // the exit code where the test can read it: the terminal and standard error are gone.
+/// Close the pane under a reader run by `shell` (a shell line with `{reader}` for the reader's
+/// command and `{rc}` for the file to write its exit code to), after a verdict; the exit code.
+fn close_under(name: &str, shell: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("review.json");
     let rc = dir.path().join("rc");
-    let line = format!(
-        "trap 'kill -HUP $pid' HUP; HOME={home} XDG_DATA_HOME= PARALLAX_CONFIG= {} --session {} & pid=$!; wait $pid; wait $pid; echo $? > {}",
+    let reader = format!(
+        "HOME={home} XDG_DATA_HOME= PARALLAX_CONFIG= {} --session {}",
         binary().display(),
         session.display(),
-        rc.display(),
-        home = scratch_home("closed").display()
+        home = scratch_home(name).display()
     );
-    let t = Tmux::start("closed", &line);
+    let line = shell
+        .replace("{reader}", &reader)
+        .replace("{rc}", &rc.display().to_string());
+    let t = Tmux::start(name, &line);
     t.wait_for("aligned · sync");
     t.keys(&["]", "a", "v", "2"]);
     t.wait_for("claim: disputed (saved)");
@@ -345,13 +345,23 @@ fn a_closed_terminal_still_saves_the_review_and_exits_129() {
         sleep(Duration::from_millis(100));
     }
     sleep(Duration::from_millis(100));
-    let code = std::fs::read_to_string(&rc).unwrap();
-    assert_eq!(
-        code.trim(),
-        "129",
-        "not an abort (134) on the lost terminal"
-    );
     let saved = std::fs::read_to_string(&session).unwrap();
     assert!(saved.contains("\"disputed\""), "{saved}");
     assert!(!dir.path().join("review.json.lock").exists());
+    std::fs::read_to_string(&rc).unwrap().trim().to_string()
+}
+
+#[test]
+fn a_closed_terminal_still_saves_the_review_and_exits_129() {
+    // Closing the pane hangs up its terminal, as a dropped SSH connection does. The pane's shell
+    // passes the SIGHUP on to the reader, as a login shell does with its jobs, and writes down
+    // the exit code where the test can read it: the terminal and standard error are gone.
+    let code = close_under(
+        "closed",
+        "trap 'kill -HUP $pid' HUP; {reader} & pid=$!; wait $pid; wait $pid; echo $? > {rc}",
+    );
+    assert_eq!(code, "129", "not an abort (134) on the lost terminal");
+    // A shell that ignores the hangup passes nothing on: the reader notices its terminal gone.
+    let code = close_under("ignored", "trap '' HUP; {reader}; echo $? > {rc}");
+    assert_eq!(code, "129");
 }

@@ -27,7 +27,7 @@ mod view;
 mod watch;
 mod wrap;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::thread;
@@ -370,6 +370,15 @@ fn event_loop(
                 });
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
+                // A terminal hung up without a SIGHUP reaching us (its shell ignores it, nohup)
+                // is gone all the same, and crossterm's reader would spin on its end of file.
+                // The reader starts only on a terminal: not one any more means hung up.
+                if !io::stdout().is_terminal() {
+                    return Ok(Exit::Signal {
+                        number: signal_hook::consts::SIGHUP,
+                        message: String::new(),
+                    });
+                }
                 if app.status.progress.is_some() {
                     tick += 1;
                     app.status.progress = Some(SPINNER[tick % SPINNER.len()].to_string());
