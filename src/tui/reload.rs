@@ -138,6 +138,20 @@ impl App {
 
     /// Install a corpus in which `changed` documents have new text; returns what to say.
     fn take_changed(&mut self, old: &Corpus, corpus: Arc<Corpus>, changed: &[DocId]) -> String {
+        // Each cursor's line on screen, to keep it there: the text around it may have moved.
+        let geo = self.geometry();
+        let page = usize::from(geo.body_height.max(1));
+        let above: Vec<(DocId, usize)> = changed
+            .iter()
+            .map(|&d| {
+                let line = self
+                    .sentence_pos(d, self.cursor(d), &geo)
+                    .and_then(|pos| self.measure(d, &geo).distance(self.top(d), pos, page))
+                    .filter(|&line| line < page)
+                    .unwrap_or(page / 3);
+                (d, line)
+            })
+            .collect();
         let mut lost = Vec::new();
         for &d in changed {
             let (Some(before), Some(after)) = (old.get(d), corpus.get(d)) else {
@@ -179,18 +193,16 @@ impl App {
         }
         self.install(ReaderModel::unanalysed(Arc::clone(&corpus)));
         self.status.progress = Some("aligning".to_string());
-        // Panes other than the focused one (which `install` revealed) show their cursor a third
-        // of the way down, as a far jump does.
         let geo = self.geometry();
-        let page = usize::from(geo.body_height.max(1));
-        for &d in changed.iter().filter(|&&d| d != self.screen.focus) {
+        for &(d, line) in &above {
             if let Some(pos) = self.sentence_pos(d, self.cursor(d), &geo) {
-                let top = self.measure(d, &geo).backward(pos, page / 3);
+                let top = self.measure(d, &geo).backward(pos, line);
                 if let Some(pane) = self.panes.get_mut(d) {
                     pane.top = top;
                 }
             }
         }
+        self.reveal_cursor();
         let names: Vec<String> = changed
             .iter()
             .filter_map(|&d| corpus.get(d).map(name))

@@ -22,23 +22,29 @@ pub struct Watch {
     _watcher: notify::RecommendedWatcher,
 }
 
-/// Each file document's path as its directory's events name it (the directory made absolute).
+/// Each file document's path as its directory's events name it (the directory made absolute),
+/// and, for a symbolic link, the file it points to as that file's directory names it.
 fn targets(corpus: &Corpus) -> Vec<(PathBuf, DocId)> {
-    corpus
-        .documents
-        .iter()
-        .filter_map(|d| match &d.origin {
-            Origin::File(p) => {
-                let name = p.file_name()?;
-                let dir = match p.parent() {
-                    Some(dir) if !dir.as_os_str().is_empty() => dir,
-                    _ => Path::new("."),
-                };
-                Some((std::fs::canonicalize(dir).ok()?.join(name), d.id))
-            }
-            _ => None,
-        })
-        .collect()
+    let mut out = Vec::new();
+    for d in &corpus.documents {
+        let Origin::File(p) = &d.origin else { continue };
+        let Some(name) = p.file_name() else { continue };
+        let dir = match p.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let Ok(dir) = std::fs::canonicalize(dir) else {
+            continue;
+        };
+        let path = dir.join(name);
+        if let Ok(real) = std::fs::canonicalize(&path)
+            && real != path
+        {
+            out.push((real, d.id));
+        }
+        out.push((path, d.id));
+    }
+    out
 }
 
 /// Watch the documents of `corpus` that are files (`None` when none is). `report` receives the
@@ -132,6 +138,26 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
         assert_eq!(wait(), vec![DocId(0)]);
         assert!(rx.recv_timeout(Duration::from_millis(400)).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_reports_changes_to_the_file_it_points_to() {
+        let (here, there) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let real = there.path().join("real.txt");
+        std::fs::write(&real, "First text.").unwrap();
+        let link = here.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let corpus = Corpus::load(&[Source::Path(link)], &LoadOptions::default()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watch = start(&corpus, move |docs| tx.send(docs).is_ok())
+            .unwrap()
+            .unwrap();
+        std::fs::write(&real, "Second text.").unwrap();
+        assert_eq!(
+            rx.recv_timeout(Duration::from_secs(10)).unwrap(),
+            vec![DocId(0)]
+        );
     }
 
     #[test]

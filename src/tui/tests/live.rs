@@ -316,9 +316,17 @@ fn a_changed_file_is_reloaded_with_the_cursor_on_its_sentence() {
     let before = cursor_text(&a, DocId(0));
     let at = a.cursor(DocId(0));
     assert!(before.starts_with("Engineers"), "{before}");
+    let cursor_row = |a: &App| drawn(a).iter().position(|l| l.starts_with('▶'));
+    let row = cursor_row(&a);
+    assert!(row.is_some());
     let edited = format!("Update: a new opening paragraph was added.\n\n{FIRST}");
     std::fs::write(dir.path().join("a.txt"), &edited).unwrap();
     reload(&mut a, &[0]);
+    assert_eq!(
+        cursor_row(&a),
+        row,
+        "the cursor stays on its line of the screen"
+    );
     assert_eq!(
         cursor_text(&a, DocId(0)),
         before,
@@ -331,8 +339,10 @@ fn a_changed_file_is_reloaded_with_the_cursor_on_its_sentence() {
     assert!(a.status.progress.is_some(), "aligning again");
     assert!(!a.model.analysed());
     assert_cursor_visible(&a);
+    press(&mut a, "gg");
     let screen = drawn(&a).join("\n");
     assert!(screen.contains("Update: a new opening"), "{screen}");
+    press(&mut a, "jjj");
 
     // The analysis lands for the new text.
     let corpus = Arc::clone(&a.model.corpus);
