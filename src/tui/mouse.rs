@@ -1,6 +1,6 @@
 //! The mouse: the wheel scrolls the pane (or the panel list, or the help) under the pointer, a
-//! click focuses a pane and puts the cursor on the sentence clicked, or selects a panel row or
-//! tab. Capture can be switched off so the terminal's own text selection works again.
+//! click focuses a pane and puts the cursor on the sentence clicked, or selects a panel row (a
+//! second click jumps to it) or tab. Capture can be switched off so the terminal's own text selection works again.
 //!
 //! Hit-testing follows the drawing in `view` (panes side by side with one-column separators, a
 //! header line on each, the panel at the right with its tabs on top and a footer below).
@@ -88,13 +88,18 @@ impl App {
                 self.panel.tab = tab;
             }
             (None, Hit::PanelRow(row)) => {
-                self.mode = Mode::Panel;
                 let i = Tab::ALL
                     .iter()
                     .position(|&t| t == self.panel.tab)
                     .unwrap_or(0);
+                // A second click on the selected row jumps to it, as Enter does.
+                let again = self.mode == Mode::Panel && self.panel.selected.get(i) == Some(&row);
+                self.mode = Mode::Panel;
                 if let Some(sel) = self.panel.selected.get_mut(i) {
                     *sel = row;
+                }
+                if again {
+                    self.apply(Action::Select);
                 }
             }
             _ => {}
