@@ -77,23 +77,37 @@ pub fn read_again(corpus: &Arc<Corpus>, docs: &[DocId], options: &LoadOptions) -
     }
 }
 
-/// The sentence of `new` that is the cursor sentence of `old`: found by its text; else the
-/// nearest earlier sentence found, and as many sentences on; else the same number. The flag
-/// says whether the sentence itself was found.
+/// The sentence of `new` that is the cursor sentence of `old`: found by its text (as a review
+/// mark is: exactly, else with spacing and quotes folded); else the nearest earlier sentence
+/// found word for word, and as many sentences on; else the same number. The flag says whether
+/// the sentence itself was found. This runs on the reader's thread, so only the cursor sentence
+/// gets the folded search (which copies the whole text); the earlier ones are plain searches.
 pub fn same_sentence(old: &Document, cursor: u32, new: &Document) -> (u32, bool) {
     let last = new.sentences.len().saturating_sub(1) as u32;
+    let index_at = |start: u32| new.sentences.partition_point(|x| x.span.end <= start) as u32;
+    let Some(s) = old.sentences.get(cursor as usize) else {
+        return (cursor.min(last), false);
+    };
+    match reanchor(&new.text, s.span, old.slice(s.span)) {
+        Anchor::Same => return (index_at(s.span.start).min(last), true),
+        Anchor::Moved(span) => return (index_at(span.start).min(last), true),
+        Anchor::Lost => {}
+    }
     // Bounded: an edit that loses this many sentences in a row leaves the cursor where it was.
-    for back in 0..=cursor.min(50) {
+    for back in 1..=cursor.min(50) {
         let Some(s) = old.sentences.get((cursor - back) as usize) else {
             continue;
         };
-        let span = match reanchor(&new.text, s.span, old.slice(s.span)) {
-            Anchor::Same => s.span,
-            Anchor::Moved(span) => span,
-            Anchor::Lost => continue,
-        };
-        let at = new.sentences.partition_point(|x| x.span.end <= span.start) as u32;
-        return ((at + back).min(last), back == 0);
+        let text = old.slice(s.span);
+        let old_start = s.span.start as usize;
+        let found = new
+            .text
+            .match_indices(text)
+            .map(|(i, _)| i)
+            .min_by_key(|i| i.abs_diff(old_start));
+        if let (false, Some(at)) = (text.is_empty(), found) {
+            return ((index_at(at as u32) + back).min(last), false);
+        }
     }
     (cursor.min(last), false)
 }
