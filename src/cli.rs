@@ -333,7 +333,15 @@ fn reader(
             "the reader needs a terminal; for scripts use `parallax render`, `compare` or `extract`",
         ));
     }
-    parallax::tui::run(corpus, setup).map_err(|e| Failure::runtime(format!("terminal: {e}")))
+    match parallax::tui::run(corpus, setup) {
+        Ok(parallax::tui::Exit::Quit) => Ok(()),
+        // As a shell reports a process a signal ended: 128 + its number.
+        Ok(parallax::tui::Exit::Signal { number, message }) => Err(Failure {
+            code: u8::try_from(128 + number).unwrap_or(EXIT_FAILURE),
+            message,
+        }),
+        Err(e) => Err(Failure::runtime(format!("terminal: {e}"))),
+    }
 }
 
 /// `render` reviews only with an explicit `--session`, so scripts never touch the user's own

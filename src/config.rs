@@ -36,6 +36,8 @@ pub struct DisplayConfig {
     pub min_fold_run: usize,
     /// Widest line of prose in a pane, in columns; 0 for the pane's full width.
     pub max_width: u16,
+    /// The reader captures the mouse (wheel, clicks); `M` toggles it.
+    pub mouse: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

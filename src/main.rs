@@ -24,7 +24,9 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::from(cli::EXIT_OK),
         Err(failure) => {
-            eprintln!("parallax: {}", failure.message);
+            // Not `eprintln!`, which panics when standard error is gone: after a SIGHUP from a
+            // dropped SSH connection the terminal is, and the exit code must still be 129.
+            let _ = writeln!(std::io::stderr(), "parallax: {}", failure.message);
             ExitCode::from(failure.code)
         }
     }

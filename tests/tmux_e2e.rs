@@ -1,6 +1,8 @@
 //! End to end: the real binary in a real terminal (tmux) on our samples. Keys go in with
 //! `send-keys`, the screen comes back with `capture-pane`; after quitting, and after SIGTERM,
-//! the terminal must be restored (main screen back, cooked mode with echo).
+//! the terminal must be restored (main screen back, cooked mode with echo) and the exit code
+//! be 128 + the signal's number. Files changed on disk are reloaded; mouse clicks and the wheel
+//! go in as the terminal's own SGR mouse reports.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -133,26 +135,53 @@ fn reader_runs_in_a_terminal_and_restores_it() {
     assert_restored(&after);
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let t = Tmux::start(
-        "term",
-        &shell_line("term", "& sleep 1; kill -TERM $!; wait $!"),
-    );
-    let after = t.wait_for("DONE");
-    assert!(after.contains("EXIT=0"), "{after}");
-    assert_restored(&after);
+/// Send `signal` to the reader, a child of the pane's shell.
+fn signal_reader(t: &Tmux, signal: &str) {
+    let shell = Command::new("tmux")
+        .args(["display-message", "-p", "-t", &t.session, "#{pane_pid}"])
+        .output()
+        .unwrap();
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    let sent = Command::new("pkill")
+        .args([signal, "-P", &shell, "parallax"])
+        .status()
+        .unwrap();
+    assert!(sent.success(), "the reader was running");
 }
 
 #[test]
-fn sighup_restores_the_terminal() {
-    // What an SSH drop sends.
-    let t = Tmux::start(
-        "hup",
-        &shell_line("hup", "& sleep 1; kill -HUP $!; wait $!"),
-    );
+fn sigterm_saves_the_review_restores_the_terminal_and_exits_143() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let arg = format!("--session {}", session.display());
+    let t = Tmux::start("term", &shell_line("term", &arg));
+    t.wait_for("aligned · sync");
+    t.keys(&["]", "a", "v", "2"]);
+    t.wait_for("claim: disputed (saved)");
+    signal_reader(&t, "-TERM");
     let after = t.wait_for("DONE");
-    assert!(after.contains("EXIT=0"), "{after}");
+    assert!(after.contains("EXIT=143"), "{after}");
+    assert!(
+        after.contains("parallax: stopped by SIGTERM; the review session is saved"),
+        "{after}"
+    );
+    assert_restored(&after);
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("\"disputed\""), "{saved}");
+    assert!(
+        !dir.path().join("review.json.lock").exists(),
+        "the session's lock is released"
+    );
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    // What an SSH drop sends.
+    let t = Tmux::start("hup", &shell_line("hup", ""));
+    t.wait_for("aligned · sync");
+    signal_reader(&t, "-HUP");
+    let after = t.wait_for("DONE");
+    assert!(after.contains("EXIT=129"), "{after}");
     assert_restored(&after);
 }
 
@@ -248,4 +277,91 @@ fn review_survives_kill_9_and_reopens() {
     let list = again.wait_for("Review 1");
     assert!(list.contains("[disputed]"), "{list}");
     again.keys(&["q"]);
+}
+
+/// A mouse report as the terminal sends it (SGR encoding, 1-based cells): tmux writes the keys
+/// to the reader's terminal as they are.
+fn mouse(t: &Tmux, button: u8, column: u16, row: u16) {
+    let report = format!("\x1b[<{button};{};{}M", column + 1, row + 1);
+    t.keys(&["-l", &report]);
+}
+
+#[test]
+fn a_file_saved_by_rename_is_reloaded_and_the_mouse_selects() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let text = "The ferry to Nolde Island stopped running on Monday.\n\nHarbour master Pia \
+                Venn said the pier needs repairs. Engineers will inspect it this week.\n";
+    std::fs::write(&a, text).unwrap();
+    std::fs::write(&b, text.replace("stopped running", "was halted")).unwrap();
+    let args = format!("{} {}", a.display(), b.display());
+    let t = Tmux::start("reload", &shell_line("reload", &args));
+    t.wait_for("aligned · sync");
+    // A click on the second pane's third line: focus there, the cursor on that sentence.
+    mouse(&t, 0, 70, 3);
+    let clicked = t.wait_for("sentence 2/3");
+    assert!(clicked.contains("b.txt"), "{clicked}");
+    // An editor's save: a new file renamed over the old one.
+    let temp = dir.path().join(".a.txt.swp");
+    std::fs::write(&temp, format!("A new first paragraph.\n\n{text}")).unwrap();
+    std::fs::rename(&temp, &a).unwrap();
+    let reloaded = t.wait_for("a.txt changed on disk: reloaded");
+    assert!(reloaded.contains("A new first paragraph."), "{reloaded}");
+    std::fs::remove_file(&a).unwrap();
+    t.wait_for("a.txt: no such file — showing its last text");
+    // The mouse off: clicks are the terminal's.
+    t.keys(&["M"]);
+    t.wait_for("mouse off");
+    t.keys(&["q"]);
+    assert!(t.wait_for("DONE").contains("EXIT=0"));
+}
+
+/// Close the pane under a reader run by `shell` (a shell line with `{reader}` for the reader's
+/// command and `{rc}` for the file to write its exit code to), after a verdict; the exit code.
+fn close_under(name: &str, shell: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("review.json");
+    let rc = dir.path().join("rc");
+    let reader = format!(
+        "HOME={home} XDG_DATA_HOME= PARALLAX_CONFIG= {} --session {}",
+        binary().display(),
+        session.display(),
+        home = scratch_home(name).display()
+    );
+    let line = shell
+        .replace("{reader}", &reader)
+        .replace("{rc}", &rc.display().to_string());
+    let t = Tmux::start(name, &line);
+    t.wait_for("aligned · sync");
+    t.keys(&["]", "a", "v", "2"]);
+    t.wait_for("claim: disputed (saved)");
+    drop(t);
+    let start = Instant::now();
+    while !rc.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the reader did not end"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    sleep(Duration::from_millis(100));
+    let saved = std::fs::read_to_string(&session).unwrap();
+    assert!(saved.contains("\"disputed\""), "{saved}");
+    assert!(!dir.path().join("review.json.lock").exists());
+    std::fs::read_to_string(&rc).unwrap().trim().to_string()
+}
+
+#[test]
+fn a_closed_terminal_still_saves_the_review_and_exits_129() {
+    // Closing the pane hangs up its terminal, as a dropped SSH connection does. The pane's shell
+    // passes the SIGHUP on to the reader, as a login shell does with its jobs, and writes down
+    // the exit code where the test can read it: the terminal and standard error are gone.
+    let code = close_under(
+        "closed",
+        "trap 'kill -HUP $pid' HUP; {reader} & pid=$!; wait $pid; wait $pid; echo $? > {rc}",
+    );
+    assert_eq!(code, "129", "not an abort (134) on the lost terminal");
+    // A shell that ignores the hangup passes nothing on: the reader notices its terminal gone.
+    let code = close_under("ignored", "trap '' HUP; {reader}; echo $? > {rc}");
+    assert_eq!(code, "129");
 }

@@ -338,4 +338,19 @@ impl Corpus {
     pub fn get(&self, id: DocId) -> Option<&Document> {
         self.documents.get(id.index())
     }
+
+    /// Segment a new text of document `id` in place of the old one (the file changed on disk);
+    /// the other documents and their term ids stay as they are. False for an unknown id.
+    pub fn replace(&mut self, id: DocId, loaded: load::Loaded) -> bool {
+        let Some(slot) = self.documents.get_mut(id.index()) else {
+            return false;
+        };
+        match batch::build(id, vec![loaded], &mut self.vocab).pop() {
+            Some(doc) => {
+                *slot = doc;
+                true
+            }
+            None => false,
+        }
+    }
 }

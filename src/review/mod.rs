@@ -13,6 +13,7 @@ mod file;
 mod find;
 mod lock;
 mod open;
+mod reload;
 mod session;
 
 use std::path::PathBuf;
@@ -21,8 +22,10 @@ use thiserror::Error;
 
 use crate::document::{DocId, Document, Span};
 
+pub use anchor::{Anchor, reanchor};
 pub use export::{ExportFormat, Summary};
 pub use file::{Counterpart, DocRecord, Mark, VERSION};
+pub use reload::Reanchored;
 pub use session::{Access, OpenOutcome, Progress, ReadOnlyReason, Session};
 
 /// What kind of item a mark is on.

@@ -75,6 +75,9 @@ actions! {
     ToggleLayout => "toggle_layout", "Switch between aligned rows and natural reading flow";
     ToggleSync => "toggle_sync", "Toggle synchronised scrolling of the other panes";
     ToggleMeasure => "toggle_measure", "Wrap prose at the reading measure ([display] max_width) or the full pane width";
+    Copy => "copy", "Copy the quote, claim or sentence here, with its document's title and origin (OSC 52: works over SSH and in tmux)";
+    CopyAllVersions => "copy_all_versions", "Copy the quote, claim or sentence here as every version words it";
+    ToggleMouse => "toggle_mouse", "Mouse on (wheel scrolls, click selects) or off (the terminal selects text)";
     Help => "help", "Show or hide this help";
     Cancel => "cancel", "Close the overlay, clear the search or the pending keys";
     Quit => "quit", "Quit";

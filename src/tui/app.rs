@@ -2,7 +2,8 @@
 //! and each action changes the state. Drawing (in `view`) only reads it.
 
 use super::action::Action;
-use super::flow::{self, Block, Measure, Pos};
+use super::clipboard::Terminal;
+use super::flow::{self, Block, Measure};
 use super::input::InputLine;
 use super::items::{Item, Kind};
 use super::keymap::{Key, Keymap};
@@ -10,11 +11,10 @@ use super::markup::Markup;
 use super::model::ReaderModel;
 use super::panel::Panel;
 use super::search::{Scope, Search};
-pub use super::state::{Aligned, Caches, Pane, Review, Screen, Status};
+pub use super::state::{Aligned, Caches, Effect, Pane, Review, Screen, Status};
 pub(super) use super::state::{MarkupSpans, PanelRows, StripCells};
 use super::theme::Theme;
 use crate::config::{DisplayConfig, LayoutSetting};
-use crate::document::structure::{self, Role};
 use crate::document::{DocId, Format, PerDoc};
 
 /// Narrowest pane worth showing; fewer panes stand side by side below it.
@@ -113,6 +113,10 @@ pub struct App {
     pub status: Status,
     pub quit: bool,
     pub caches: Caches,
+    /// Terminal writes the last updates asked for, drained by the event loop.
+    pub effects: Vec<Effect>,
+    /// What the clipboard escape must suit (tmux, a console without OSC 52).
+    pub terminal: Terminal,
 }
 
 impl App {
@@ -122,28 +126,7 @@ impl App {
             .documents
             .iter()
             .any(|d| d.format == Format::Markdown);
-        let panes = PerDoc::from_vec(
-            model
-                .corpus
-                .documents
-                .iter()
-                .map(|d| {
-                    let roles = structure::roles(d);
-                    let lead = roles.iter().position(|&r| r == Role::Body);
-                    Pane {
-                        cursor: 0,
-                        top: Pos::default(),
-                        reading: flow::reading_blocks(d),
-                        differences: Vec::new(),
-                        words: d.word_count(),
-                        dateline: lead
-                            .and_then(|p| d.paragraphs.get(p))
-                            .and_then(|p| structure::dateline(d, p.span)),
-                        roles,
-                    }
-                })
-                .collect(),
-        );
+        let panes = PerDoc::from_vec(model.corpus.documents.iter().map(Pane::new).collect());
         let mut caches = Caches::default();
         if has_markdown {
             caches.markup = Some(Markup::new(theme.syntect.clone(), theme.depth));
@@ -166,6 +149,7 @@ impl App {
                 annotations: true,
                 measure: display.max_width,
                 full_width: false,
+                mouse: display.mouse,
             },
             panes,
             aligned: Aligned {
@@ -180,6 +164,8 @@ impl App {
             status: Status::default(),
             quit: false,
             caches,
+            effects: Vec::new(),
+            terminal: Terminal::default(),
             model,
         };
         app.install(app.model.clone());
@@ -505,6 +491,9 @@ impl App {
                     over_panel: false,
                 })
             }
+            Action::Copy => self.copy(false),
+            Action::CopyAllVersions => self.copy(true),
+            Action::ToggleMouse => self.toggle_mouse(),
             Action::Cancel => {
                 self.search = None;
                 self.item = None;

@@ -164,8 +164,12 @@ impl App {
     }
 
     pub(super) fn scroll(&mut self, lines: usize, down: bool) {
+        self.scroll_pane(self.screen.focus, lines, down);
+    }
+
+    /// Scroll one pane, keeping its cursor on screen; the focused pane brings the others level.
+    pub(super) fn scroll_pane(&mut self, doc: DocId, lines: usize, down: bool) {
         let geo = self.geometry();
-        let doc = self.screen.focus;
         let page = usize::from(geo.body_height.max(1));
         let m = self.measure(doc, &geo);
         let top = self.top(doc);
@@ -186,7 +190,9 @@ impl App {
                 self.set_cursor_only(doc, sentence);
             }
         }
-        self.sync_others();
+        if doc == self.screen.focus {
+            self.sync_others();
+        }
     }
 
     /// The first sentence of `doc` whose start is at or after `pos`.

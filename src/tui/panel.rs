@@ -468,6 +468,10 @@ impl App {
             // The review keys act on what the panel lists, so they work here as in the panes.
             Action::ReviewFilter => self.cycle_review_filter(),
             Action::ExportReview => self.export_review(),
+            // The clipboard and the mouse are the reader's, whoever has the keys.
+            Action::Copy => self.copy(false),
+            Action::CopyAllVersions => self.copy(true),
+            Action::ToggleMouse => self.toggle_mouse(),
             Action::Help => {
                 self.mode = Mode::Overlay(Overlay::Help {
                     scroll: 0,

@@ -51,7 +51,7 @@ impl App {
         None
     }
 
-    fn quote_or_claim(&self, it: super::items::Item) -> Option<Item> {
+    pub(super) fn quote_or_claim(&self, it: super::items::Item) -> Option<Item> {
         let corpus = &self.model.corpus;
         let items = self.items();
         let kind = if it.kind == Kind::Quote {
@@ -73,7 +73,7 @@ impl App {
         Some(target)
     }
 
-    fn difference(&self, f: DocId, cur: u32) -> Option<Item> {
+    pub(super) fn difference(&self, f: DocId, cur: u32) -> Option<Item> {
         let docs = &self.model.corpus.documents;
         let d = self.model.corpus.get(f)?;
         let mut target = Item::new(ItemKind::Difference, d, d.sentences.get(cur as usize)?.span);

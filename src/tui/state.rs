@@ -7,13 +7,13 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::app::Layout;
-use super::flow::{Block, Pos, WrapCache};
+use super::flow::{self, Block, Pos, WrapCache};
 use super::markup::Markup;
 use super::model::Mark;
 use super::panel::{Row, Tab};
 use super::review::ReviewFilter;
-use crate::document::DocId;
-use crate::document::structure::Role;
+use crate::document::structure::{self, Role};
+use crate::document::{DocId, Document};
 use crate::review::Session;
 
 /// The rows of one side-panel tab.
@@ -37,6 +37,8 @@ pub struct Screen {
     pub measure: u16,
     /// The measure switched off with `=`: prose runs the full pane width.
     pub full_width: bool,
+    /// The reader takes mouse events; off, the terminal keeps its own text selection.
+    pub mouse: bool,
 }
 
 /// One document's pane: where its cursor and its top are, and what it flows.
@@ -56,6 +58,28 @@ pub struct Pane {
     pub roles: Vec<Role>,
     /// The dateline opening the lead, set apart like a heading.
     pub dateline: Option<crate::document::Span>,
+    /// Why the text shown is not the file's current one (it vanished from disk), if it is not.
+    pub stale: Option<String>,
+}
+
+impl Pane {
+    /// A document's pane with the cursor on its first sentence.
+    pub fn new(d: &Document) -> Pane {
+        let roles = structure::roles(d);
+        let lead = roles.iter().position(|&r| r == Role::Body);
+        Pane {
+            cursor: 0,
+            top: Pos::default(),
+            reading: flow::reading_blocks(d),
+            differences: Vec::new(),
+            words: d.word_count(),
+            dateline: lead
+                .and_then(|p| d.paragraphs.get(p))
+                .and_then(|p| structure::dateline(d, p.span)),
+            roles,
+            stale: None,
+        }
+    }
 }
 
 /// The aligned layout: rows of every document, shared by all panes.
@@ -87,6 +111,16 @@ pub struct Status {
     pub progress: Option<String>,
 }
 
+/// What the event loop must do to the terminal after an update: the state asks, the loop
+/// writes, so the update stays testable without a terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write an escape sequence as it is (OSC 52: the clipboard).
+    Write(String),
+    /// Capture the mouse, or give it back to the terminal for its own text selection.
+    MouseCapture(bool),
+}
+
 /// Lookups kept between frames so a keypress costs what is on screen, not what is loaded.
 #[derive(Default)]
 pub struct Caches {
@@ -105,5 +139,12 @@ impl Caches {
     pub(super) fn clear_analysis(&self) {
         self.strip.borrow_mut().clear();
         self.panel.borrow_mut().clear();
+    }
+
+    /// Forget everything derived from the text as well: a document was read again.
+    pub(super) fn clear_text(&mut self) {
+        self.clear_analysis();
+        self.wrap = WrapCache::default();
+        self.markup_spans.borrow_mut().clear();
     }
 }

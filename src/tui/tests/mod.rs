@@ -2,6 +2,7 @@
 //! bundled samples and on small made-up documents; screens checked as `insta` snapshots.
 
 mod annotations;
+mod live;
 mod review;
 
 use std::sync::Arc;

@@ -16,6 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode, Overlay};
+pub use panel::tabs as panel_tabs;
 
 /// Below this size only a hint is drawn: nothing useful fits.
 const MIN_WIDTH: u16 = 12;

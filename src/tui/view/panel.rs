@@ -24,35 +24,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         width: area.width - 1,
         ..area
     };
-    // Tabs with counts; initials when the full titles do not fit.
-    let counts: Vec<usize> = Tab::ALL
-        .iter()
-        .map(|&tab| app.panel_shown(tab).1.len())
-        .collect();
-    let full: usize = Tab::ALL
-        .iter()
-        .zip(&counts)
-        .map(|(tab, n)| tab.title().len() + n.to_string().len() + 3)
-        .sum();
-    let short = full > usize::from(inner.width);
-    let mut tabs: Vec<Span> = Vec::new();
-    for (tab, &count) in Tab::ALL.into_iter().zip(&counts) {
-        let title = if short && tab != app.panel.tab {
-            &tab.title()[..1]
-        } else {
-            tab.title()
-        };
-        let style = if tab == app.panel.tab {
-            if app.mode == Mode::Panel {
-                t.header_focused
+    let tabs: Vec<Span> = tabs(app, inner.width)
+        .into_iter()
+        .map(|(tab, label)| {
+            let style = if tab == app.panel.tab {
+                if app.mode == Mode::Panel {
+                    t.header_focused
+                } else {
+                    t.header.add_modifier(Modifier::UNDERLINED)
+                }
             } else {
-                t.header.add_modifier(Modifier::UNDERLINED)
-            }
-        } else {
-            t.dim
-        };
-        tabs.push(Span::styled(format!(" {title} {count} "), style));
-    }
+                t.dim
+            };
+            Span::styled(label, style)
+        })
+        .collect();
     buf.set_line(inner.x, inner.y, &Line::from(tabs), inner.width);
     let mut y = inner.y + 1;
     if !app.panel.filter.is_empty() {
@@ -65,6 +51,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         y += 1;
     }
+    let counts: Vec<usize> = Tab::ALL
+        .iter()
+        .map(|&tab| app.panel_shown(tab).1.len())
+        .collect();
     let (all, shown) = app.panel_shown(app.panel.tab);
     let rows: Vec<&crate::tui::panel::Row> = shown.iter().filter_map(|&i| all.get(i)).collect();
     // The last line says how the list is filtered and the keys that change it, whoever has the
@@ -173,6 +163,33 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(inner.x, y, &line, inner.width);
         y += 1;
     }
+}
+
+/// The tab labels with their counts, left to right as drawn from the panel's second column (the
+/// first is its border); initials for the other tabs when the full titles do not fit.
+pub fn tabs(app: &App, width: u16) -> Vec<(Tab, String)> {
+    let counts: Vec<usize> = Tab::ALL
+        .iter()
+        .map(|&tab| app.panel_shown(tab).1.len())
+        .collect();
+    let full: usize = Tab::ALL
+        .iter()
+        .zip(&counts)
+        .map(|(tab, n)| tab.title().len() + n.to_string().len() + 3)
+        .sum();
+    let short = full > usize::from(width);
+    Tab::ALL
+        .into_iter()
+        .zip(counts)
+        .map(|(tab, count)| {
+            let title = if short && tab != app.panel.tab {
+                &tab.title()[..1]
+            } else {
+                tab.title()
+            };
+            (tab, format!(" {title} {count} "))
+        })
+        .collect()
 }
 
 /// "F: all items · E export · p close", with the keys as bound.

@@ -65,18 +65,27 @@ fn header(app: &App, doc: DocId, area: Rect, buf: &mut Buffer) {
         app.theme.header
     };
     buf.set_style(area, style);
+    // A file gone from disk is marked whatever the focus: its text is no longer the file's.
+    let stale = app.panes.get(doc).is_some_and(|p| p.stale.is_some());
     let right = if focused {
         format!(
             "{} words{} ",
             app.panes.get(doc).map_or(0, |p| p.words),
-            if d.warnings.is_empty() { "" } else { " ⚠" }
+            if d.warnings.is_empty() && !stale {
+                ""
+            } else {
+                " ⚠"
+            }
         )
     } else if app.model.analysed() {
         // Rounded down: "100%" only when every word is shared.
         format!(
-            "{}% shared ",
-            (app.model.share(doc, app.screen.focus) * 100.0).floor()
+            "{}% shared{} ",
+            (app.model.share(doc, app.screen.focus) * 100.0).floor(),
+            if stale { " ⚠" } else { "" }
         )
+    } else if stale {
+        "⚠ ".to_string()
     } else {
         String::new()
     };
