@@ -251,3 +251,44 @@ fn a_participle_after_a_comma_shares_the_sentence_subject() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[0].1.as_deref(), Some("Anneke Brandt"), "{q:?}");
 }
+
+#[test]
+fn a_pronoun_between_two_people_of_its_gender_stays_unresolved() {
+    let c = corpus(&["John Hedlund chairs the ferry board.\n\n\
+         The new timetable, which pleased James Lunde, also suits John Hedlund.\n\n\
+         “We start in May,” he said."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    // Neither man is the sentence's subject: the text does not tell which one speaks.
+    assert_eq!(q[0].1.as_deref(), Some("he"), "{q:?}");
+}
+
+#[test]
+fn a_nominal_nearer_than_a_name_keeps_the_pronoun() {
+    let c = corpus(&["Governor Marta Varga opened the bridge on Monday.\n\n\
+         A woman waiting at the gate had come for the ceremony.\n\n\
+         “I waited ten years for this,” she said."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    // "a woman" is the nearer antecedent and has no name: not the governor.
+    assert_eq!(q[0].1.as_deref(), Some("she"), "{q:?}");
+}
+
+#[test]
+fn a_headline_quote_belongs_to_the_person_it_names() {
+    let c = corpus(&["Marta Varga on the bridge delay: ‘A disgrace’.\n\n\
+         Governor Marta Varga spoke on Monday about the bridge."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Marta Varga"), "{q:?}");
+}
+
+#[test]
+fn a_quote_opening_the_next_paragraph_is_no_chain() {
+    let c = corpus(&["“Every ferry is late,” Ilka Dorn said.\n\n\
+         “Not one,” Berit Sand replied."]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Ilka Dorn"), "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Berit Sand"), "{q:?}");
+}

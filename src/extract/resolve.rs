@@ -9,6 +9,23 @@ use crate::lexicon::{self, Gender};
 /// How far back (bytes) a pronoun looks for the person it stands for: a few paragraphs.
 const PRONOUN_REACH: u32 = 2500;
 
+/// How many paragraphs a pronoun looks back past the last sentence using the same pronoun.
+const PARAGRAPH_REACH: u32 = 2;
+
+/// Words opening a clause that may come before its main clause's subject.
+const SUBORDINATORS: [&str; 11] = [
+    "when", "while", "after", "before", "although", "though", "because", "since", "if", "once",
+    "as",
+];
+
+/// What a sentence offers a pronoun.
+enum Pick {
+    Found(String, Option<EntityId>),
+    /// Two people or a nominal compete: the text does not say which.
+    Unclear,
+    Nothing,
+}
+
 /// Whether a source phrase can name someone: not a verb phrase ("seized on an assessment",
 /// "forced to defend"), not a clause ("they turned to the police"), not a lone function word.
 fn noun_phrase(text: &str) -> bool {
@@ -195,10 +212,14 @@ impl<'a> Resolver<'a> {
             .flatten()
     }
 
-    /// The person or earlier source a pronoun at `span` stands for. Sentences are searched
-    /// from the pronoun's own backwards, and within one the leftmost fitting candidate wins: the
-    /// subject of "Kell says he will ask Ruan" is Kell, and a reporting sentence's subject is
-    /// who its "he" continues. Names inside quotations are the speaker's words and never count.
+    /// The person or earlier source a pronoun at `span` stands for, or `None` when the text
+    /// does not tell (the phrase then stays the pronoun). Sentences are searched from the
+    /// pronoun's own backwards, at most [`PARAGRAPH_REACH`] paragraphs past the last sentence
+    /// that uses the same pronoun. Within a sentence, only what comes before that sentence's own
+    /// use of the pronoun counts ("He said Ruan would …": Ruan is what he speaks of), and the
+    /// leftmost fitting candidate wins when it is the subject or a source; a person further in,
+    /// with another fitting person beside it, or a nominal such as "the woman" before it, leaves
+    /// the pronoun unresolved. Names inside quotations are the speaker's words and never count.
     fn pronoun(
         &self,
         span: Span,
@@ -206,6 +227,81 @@ impl<'a> Resolver<'a> {
         prior: &[Attribution],
     ) -> Option<Attribution> {
         let floor = span.start.saturating_sub(PRONOUN_REACH);
+        let sentences = &self.doc.sentences;
+        let mut k = sentences.partition_point(|s| s.span.end <= span.start);
+        let mut hi = span.start;
+        let mut chain = sentences.get(k).map_or(0, |s| s.paragraph);
+        loop {
+            let sentence = sentences.get(k)?;
+            if chain.saturating_sub(sentence.paragraph) > PARAGRAPH_REACH {
+                return None;
+            }
+            let from = sentence.span.start.max(floor);
+            let same = want.and_then(|_| self.same_pronoun(sentence, want, hi));
+            if same.is_some() {
+                chain = sentence.paragraph;
+            }
+            match self.pick(sentence, from, same.unwrap_or(hi), want, prior) {
+                Pick::Found(name, entity) => {
+                    return Some(Attribution {
+                        span,
+                        name,
+                        entity,
+                        via: Via::Pronoun,
+                    });
+                }
+                Pick::Unclear => return None,
+                Pick::Nothing => {}
+            }
+            if from <= floor || k == 0 {
+                return None;
+            }
+            k -= 1;
+            hi = from;
+        }
+    }
+
+    /// Where `sentence` itself uses the pronoun `want` before byte `hi`, outside quotations.
+    fn same_pronoun(
+        &self,
+        sentence: &crate::document::Sentence,
+        want: Option<Gender>,
+        hi: u32,
+    ) -> Option<u32> {
+        words::range(sentence)
+            .filter_map(|i| self.doc.tokens.get(i))
+            .take_while(|t| t.span.start < hi)
+            .enumerate()
+            .find(|&(n, t)| {
+                words::pronoun(self.doc.slice(t.span)) == Some(want)
+                    && !self.is_quoted(t.span.start)
+                    && !self.cataphoric(sentence, n)
+            })
+            .map(|(_, t)| t.span.start)
+    }
+
+    /// Whether the pronoun `n` tokens into `sentence` looks ahead to the sentence's subject:
+    /// "When he wrote the book, Kell said …", "Back when he …".
+    fn cataphoric(&self, sentence: &crate::document::Sentence, n: usize) -> bool {
+        let first = sentence.tokens.start as usize;
+        let subordinate = (first..first + n)
+            .take(3)
+            .any(|i| SUBORDINATORS.contains(&tok(self.doc, i).to_lowercase().as_str()));
+        subordinate
+            && words::range(sentence)
+                .skip(n)
+                .any(|i| tok(self.doc, i) == ",")
+    }
+
+    /// The antecedent a pronoun finds in bytes `from..hi` of `sentence`.
+    fn pick(
+        &self,
+        sentence: &crate::document::Sentence,
+        from: u32,
+        hi: u32,
+        want: Option<Gender>,
+        prior: &[Attribution],
+    ) -> Pick {
         let fits = |g: Option<Gender>| want.is_none() || g.is_none() || g == want;
         let person_fits = |m: &&Mention| {
             want.is_some()
@@ -222,63 +318,102 @@ impl<'a> Resolver<'a> {
             };
             !self.is_quoted(a.span.start) && fits(self.gender_of(a)) && personal == want.is_some()
         };
-        let sentences = &self.doc.sentences;
-        let mut k = sentences.partition_point(|s| s.span.end <= span.start);
-        let mut m_hi = self.mentions.partition_point(|m| m.span.start < span.start);
-        let mut p_hi = prior.partition_point(|a| a.span.start < span.start);
-        loop {
-            let from = sentences.get(k).map_or(span.start, |s| s.span.start);
-            // "He notes that … . He says, …": an earlier sentence whose subject is the same
-            // pronoun speaks of the same person, who is named further back.
-            let opens_with_same = want.is_some()
-                && from < span.start
-                && sentences
-                    .get(k)
-                    .and_then(|s| self.doc.tokens.get(s.tokens.start as usize))
-                    .is_some_and(|t| words::pronoun(self.doc.slice(t.span)) == Some(want));
-            if opens_with_same {
-                let m_lo = self.mentions.partition_point(|m| m.span.start < from);
-                let p_lo = prior.partition_point(|a| a.span.start < from);
-                if from <= floor || k == 0 {
-                    return None;
-                }
-                k -= 1;
-                m_hi = m_lo;
-                p_hi = p_lo;
-                continue;
-            }
-            let m_lo = self.mentions.partition_point(|m| m.span.start < from);
-            let p_lo = prior.partition_point(|a| a.span.start < from);
-            let person = self
-                .mentions
-                .get(m_lo..m_hi)
-                .and_then(|ms| ms.iter().find(|m| m.span.start >= floor && person_fits(m)));
-            let earlier = prior
-                .get(p_lo..p_hi)
-                .and_then(|ps| ps.iter().find(|a| a.span.start >= floor && source_fits(a)));
-            let chosen = match (person, earlier) {
-                (Some(m), Some(a)) if a.span.start < m.span.start => {
-                    Some((a.name.clone(), a.entity))
-                }
-                (Some(m), _) => Some((self.entity(m.entity)?.name.clone(), Some(m.entity))),
-                (None, Some(a)) => Some((a.name.clone(), a.entity)),
-                (None, None) => None,
-            };
-            if let Some((name, entity)) = chosen {
-                return Some(Attribution {
-                    span,
-                    name,
-                    entity,
-                    via: Via::Pronoun,
-                });
-            }
-            if from <= floor || k == 0 {
-                return None;
-            }
-            k -= 1;
-            m_hi = m_lo;
-            p_hi = p_lo;
+        let m_lo = self.mentions.partition_point(|m| m.span.start < from);
+        let m_hi = self.mentions.partition_point(|m| m.span.start < hi);
+        let p_lo = prior.partition_point(|a| a.span.start < from);
+        let p_hi = prior.partition_point(|a| a.span.start < hi);
+        let people: Vec<&Mention> = self
+            .mentions
+            .get(m_lo..m_hi)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|m| person_fits(m))
+            .collect();
+        let source = prior
+            .get(p_lo..p_hi)
+            .and_then(|ps| ps.iter().find(|a| source_fits(a)));
+        let person = people.first().copied();
+        // A source covering the person's mention ("Clinton aide Jo Pryce") is who speaks.
+        let at = match (person, source) {
+            (Some(m), Some(a)) if a.span.start <= m.span.start => a.span.start,
+            (Some(m), _) => m.span.start,
+            (None, Some(a)) => a.span.start,
+            (None, None) => hi,
+        };
+        if want.is_some() && self.nominal_before(from, at, want) {
+            return Pick::Unclear;
         }
+        match (person, source) {
+            (Some(m), Some(a)) if a.span.start <= m.span.start => {
+                Pick::Found(a.name.clone(), a.entity)
+            }
+            (Some(m), _) => {
+                // Another person of the pronoun's gender: only the subject is a safe choice.
+                let rivals = people.iter().any(|o| {
+                    o.entity != m.entity
+                        && self.genders.get(o.entity.index()).copied().flatten() == want
+                });
+                if rivals && !self.opens(sentence, m.span) {
+                    return Pick::Unclear;
+                }
+                match self.entity(m.entity) {
+                    Some(e) => Pick::Found(e.name.clone(), Some(m.entity)),
+                    None => Pick::Unclear,
+                }
+            }
+            (None, Some(a)) => Pick::Found(a.name.clone(), a.entity),
+            (None, None) => Pick::Nothing,
+        }
+    }
+
+    /// Whether a mention at `span` is where its sentence begins, give or take a title or an
+    /// article: the subject a following pronoun most likely continues.
+    fn opens(&self, sentence: &crate::document::Sentence, span: Span) -> bool {
+        let first = sentence.tokens.start as usize;
+        let at = words::token_at_or_after(self.doc, span.start);
+        // "On Monday night, Kell leaned in": a short opening phrase before the subject.
+        at <= first + 2 || at <= first + 10 && tok(self.doc, at.saturating_sub(1)) == ","
+    }
+
+    /// A noun naming a person of the pronoun's gender ("the woman", "his wife") in bytes
+    /// `from..hi`, outside quotations and not as a title before a name: the nearer antecedent,
+    /// which has no name to give.
+    fn nominal_before(&self, from: u32, hi: u32, want: Option<Gender>) -> bool {
+        let start = words::token_at_or_after(self.doc, from);
+        let end = words::token_at_or_after(self.doc, hi);
+        (start..end).any(|i| {
+            let Some(t) = self.doc.tokens.get(i) else {
+                return false;
+            };
+            let word = words::strip_possessive(self.doc.slice(t.span)).to_lowercase();
+            lexicon::role_noun(&word) == Some(want)
+                && !self.is_quoted(t.span.start)
+                && !words::starts_upper(tok(self.doc, i + 1))
+                && tok(self.doc, i + 1) != ","
+        })
+    }
+
+    /// The first person named in bytes `from..to`, outside quotations, as a source: who a
+    /// headline's quotation belongs to ("Kell Sees ‘Personal Insult’ in Vote").
+    pub fn first_person(&self, from: u32, to: u32) -> Option<Attribution> {
+        let lo = self.mentions.partition_point(|m| m.span.start < from);
+        let m = self
+            .mentions
+            .get(lo..)?
+            .iter()
+            .take_while(|m| m.span.end <= to)
+            .find(|m| {
+                !self.is_quoted(m.span.start)
+                    && self
+                        .entity(m.entity)
+                        .is_some_and(|e| e.class == EntityClass::Person)
+            })?;
+        Some(Attribution {
+            span: m.span,
+            name: self.entity(m.entity)?.name.clone(),
+            entity: Some(m.entity),
+            via: Via::Explicit,
+        })
     }
 
     /// Whether a source phrase names a person by role ("the ODNI official").

@@ -48,6 +48,10 @@ pub fn attribute(
         let i = found.partition_point(|f| f.outer.end <= pos);
         found.get(i).is_some_and(|f| f.outer.start <= pos)
     };
+    let headline = title_paragraph(doc);
+    let title_start = headline
+        .and_then(|p| doc.paragraphs.get(p as usize))
+        .map_or(0, |p| p.span.start);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     let mut chained = Vec::with_capacity(found.len());
     for (f, site) in found.iter().zip(&sites) {
@@ -62,10 +66,18 @@ pub fn attribute(
             .or_else(|| before(doc, site, &in_quote))
             .or_else(|| in_sentence(doc, site, &in_quote))
             .or_else(|| lead_in(doc, site, &in_quote));
-        let speaker = match explicit {
+        let mut speaker = match explicit {
             Explicit::Source(tokens) => resolver.attribution(tokens, prior),
             _ => None,
         };
+        // "Kell Sees ‘Personal Insult’ in Vote": a headline quotes the person it names; its
+        // capitals make any other phrase there ("Rally Nationwide To") no source.
+        let phrase_only = speaker.as_ref().is_none_or(|s| {
+            s.entity.is_none() && s.via == Via::Explicit && words::pronoun(&s.name).is_none()
+        });
+        if Some(site.paragraph) == headline && phrase_only {
+            speaker = resolver.first_person(title_start, f.outer.start);
+        }
         chained.push(matches!(explicit, Explicit::Chain));
         quotes.push(Quote {
             span: f.inner,
@@ -83,6 +95,25 @@ pub fn attribute(
         .collect();
     inherit(&mut quotes, &chained, &places);
     quotes
+}
+
+/// Longest headline (bytes) whose quotation is taken to be the words of the person it names.
+const HEADLINE_MAX: u32 = 200;
+
+/// The paragraph holding the document's detected title, where it stands near the top and reads
+/// as a headline: short, one sentence (a text without a title line offers its first paragraph).
+fn title_paragraph(doc: &Document) -> Option<u32> {
+    let title = doc.title.trim();
+    if title.is_empty() {
+        return None;
+    }
+    let i = doc.paragraphs.iter().take(4).position(|p| {
+        p.span.end - p.span.start <= HEADLINE_MAX
+            && doc.slice(p.span).trim().trim_start_matches('#').trim() == title
+    })?;
+    let i = u32::try_from(i).ok()?;
+    let sentences = doc.sentences.iter().filter(|s| s.paragraph == i).count();
+    (sentences == 1).then_some(i)
 }
 
 impl Explicit {
@@ -169,6 +200,14 @@ fn after(doc: &Document, site: &Site) -> Explicit {
         i += 1;
     }
     let next = tok(doc, i);
+    // A quote opening the next paragraph is no chain: that paragraph has its own speaker.
+    let para_end = doc
+        .paragraphs
+        .get(site.paragraph as usize)
+        .map_or(0, |p| p.span.end);
+    if doc.tokens.get(i).is_none_or(|t| t.span.start >= para_end) {
+        return Explicit::None;
+    }
     if is_opening_mark(next) || next == "\"" && !words::glued(doc, site.close, i) {
         return Explicit::Chain;
     }
