@@ -32,6 +32,17 @@ pub(super) fn find(
     ops: &[DiffOp],
     cut: impl Fn(bool, Range<usize>) -> Vec<Range<usize>>,
 ) -> Vec<Moved> {
+    // Most changed stretches of an edit are a word or two: no run long enough on one side
+    // means no move, found before anything is allocated.
+    let long = |old: bool| {
+        ops.iter().any(|op| {
+            let (tag, a, b) = op.as_tag_tuple();
+            tag != DiffTag::Equal && if old { a.len() } else { b.len() } >= MIN_WORDS
+        })
+    };
+    if !long(true) || !long(false) {
+        return Vec::new();
+    }
     let (mut gone, mut came) = (Vec::new(), Vec::new());
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
