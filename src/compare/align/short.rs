@@ -19,7 +19,8 @@ impl Pair<'_> {
             .filter(|l| l.kind != LinkKind::Moved)
             .map(|l| (l.a, l.b))
             .collect();
-        bounds.sort_unstable();
+        // In-order links never overlap, so their first sentence orders them.
+        bounds.sort_unstable_by_key(|(a, _)| a.start);
         let taken = |n: usize, ranges: &mut dyn Iterator<Item = SentRange>| {
             let mut used = vec![false; n];
             for r in ranges {
