@@ -311,3 +311,44 @@ fn plain_markers_stand_apart_from_dashes_and_continuation_lines_are_indented() {
         "no source line at column 0: {text}"
     );
 }
+
+#[test]
+fn a_clause_moved_inside_a_sentence_is_marked_moved_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "After a long night of talks, the two unions signed the new wage deal.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The two unions signed the new wage deal after a long night of talks.\n",
+    )
+    .unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let text = run(&["compare", a, b]);
+    // Moved words marked alike in both versions, and not as deleted or added: only the comma
+    // that closed the clause is a change.
+    assert_eq!(text.matches("{~").count(), 2, "{text}");
+    let marked = |open: &str, close: &str| -> String {
+        text.split(open)
+            .skip(1)
+            .filter_map(|rest| rest.split(close).next())
+            .collect()
+    };
+    let changed = marked("[-", "-]") + &marked("{+", "+}");
+    assert!(!changed.chars().any(char::is_alphanumeric), "{text}");
+    let json: Value = serde_json::from_str(&run(&["compare", "--format", "json", a, b])).unwrap();
+    let ops = json["pairs"][0]["links"][0]["ops"].as_array().unwrap();
+    let moves: Vec<&Value> = ops.iter().filter(|op| op["op"] == "move").collect();
+    assert_eq!(moves.len(), 1, "{ops:?}");
+    let (x, y) = (
+        moves[0]["a_text"].as_str().unwrap(),
+        moves[0]["b_text"].as_str().unwrap(),
+    );
+    assert_eq!(x.to_lowercase(), y.to_lowercase());
+    let stats = &json["pairs"][0]["stats"]["a"];
+    assert_eq!(stats["shared_words"], stats["words"]);
+}

@@ -56,6 +56,16 @@ proptest! {
                     };
                     prop_assert!(inside(a, link.a, op.a), "{:?} outside {:?}", op, link.a);
                     prop_assert!(inside(b, link.b, op.b), "{:?} outside {:?}", op, link.b);
+                    if op.kind == parallax::compare::OpKind::Move {
+                        let words = |doc: &parallax::document::Document, span: parallax::document::Span| {
+                            doc.tokens
+                                .iter()
+                                .filter(|t| span.contains(t.span))
+                                .map(|t| t.term)
+                                .collect::<Vec<_>>()
+                        };
+                        prop_assert_eq!(words(a, op.a), words(b, op.b), "{:?}", op);
+                    }
                 }
             }
         }

@@ -33,9 +33,9 @@ fn main() {
     let parallax = env!("CARGO_BIN_EXE_parallax");
 
     println!(
-        "| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R |"
+        "| size | kind | words changed | load | compare | `parallax compare --stats` | git word-diff | ratio | peak RSS | links P / R | reported changed |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for &(name, bytes, runs) in SIZES.iter().filter(|s| generate::wanted(s.0)) {
         let mut rng = Rng::new(bytes as u64);
         let names = Names::new(&mut rng, 20_000);
@@ -73,10 +73,11 @@ fn main() {
                     )
                 },
             );
-            let (precision, recall) = quality(&base, doc, &base_path, &path);
+            let (precision, recall, unshared) = quality(&base, doc, &base_path, &path);
+            let share = generate::changed_share(&base, doc);
             println!(
-                "| {name} | {kind} | {:.1}% | {} | {} | {} | {} | {:.2} | {} | {:.3} / {:.3} |",
-                generate::changed_share(&base, doc) * 100.0,
+                "| {name} | {kind} | {:.1}% | {} | {} | {} | {} | {:.2} | {} | {:.3} / {:.3} | {:.2}× |",
+                share * 100.0,
                 ms(loading),
                 ms(engine),
                 ms(ours),
@@ -84,7 +85,8 @@ fn main() {
                 ours.as_secs_f64() / git.as_secs_f64().max(1e-9),
                 peak_rss(parallax, &base_path, &path),
                 precision,
-                recall
+                recall,
+                unshared as f64 / (share * base.words() as f64).max(1.0)
             );
         }
     }
@@ -163,9 +165,11 @@ fn peak_rss(parallax: &str, a: &Path, b: &Path) -> String {
 }
 
 /// Precision and recall of the sentence pairs the links cover, against the generator's record
-/// of which original sentence each edited one came from. Sentences the segmenter cut
-/// differently from the generator are left out of both counts.
-fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
+/// of which original sentence each edited one came from (sentences the segmenter cut
+/// differently from the generator are left out of both counts), and the words of the edited
+/// version reported changed (not shared with the original): the last column shows them as a
+/// multiple of the generator's move-aware count of changed words.
+fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64, u32) {
     let corpus = load(a, b);
     let cmp = Comparison::build(&corpus);
     let index = |d: usize| -> HashMap<&str, usize> {
@@ -204,8 +208,10 @@ fn quality(base: &Doc, edited: &Doc, a: &Path, b: &Path) -> (f64, f64) {
         }
     }
     let hit = predicted.intersection(&truth).count() as f64;
+    let side = &cmp.alignments()[0].stats.b;
     (
         hit / predicted.len().max(1) as f64,
         hit / truth.len().max(1) as f64,
+        side.words - side.shared_words,
     )
 }

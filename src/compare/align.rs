@@ -2,7 +2,8 @@
 //! only where the texts differ; reworded counterparts come from an IDF-weighted inverted index of
 //! content stems (never all pairs), an order-preserving chain with 1:1, 1:2 and 2:1 steps picks
 //! the in-order links, leaving out any step that would take a sentence from a clearly better
-//! partner elsewhere, and a last pass links the remaining strong pairs as moved.
+//! partner elsewhere, a pass links the remaining strong pairs as moved, and a last one the exact
+//! repeats, however short, that sit between the same links on both sides.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -13,6 +14,7 @@ mod merge;
 mod moved;
 mod runs;
 mod search;
+mod short;
 
 use merge::Singles;
 use search::EXHAUSTIVE_PAIRS;
@@ -146,6 +148,7 @@ impl Pair<'_> {
         };
         let mut links = self.chain(&space, &anchors, &seeds, &single);
         self.moved(&space, &single, &mut links);
+        self.enclosed_repeats(&space, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
     }

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices_deadline};
 
+use super::moves;
 use super::{OpKind, SentRange, WordOp};
 use crate::document::{Document, Span, TermId, Token, TokenKind};
 
@@ -51,6 +52,16 @@ impl<'a> Run<'a> {
 
     fn terms(&self) -> Vec<TermId> {
         self.tokens.iter().map(|t| t.term).collect()
+    }
+
+    /// Words (not punctuation) among the tokens of `r`.
+    fn words(&self, r: &Range<usize>) -> u32 {
+        self.tokens
+            .get(r.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count() as u32
     }
 
     fn same_terms(&self, other: &Run) -> bool {
@@ -141,18 +152,19 @@ fn ops_between(x: &Run, y: &Run, deadline: Duration) -> (Vec<WordOp>, u32) {
         let deadline = (old.len() * new.len() > DEADLINE_FROM).then(|| Instant::now() + deadline);
         capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline)
     };
-    let mut out = Vec::with_capacity(ops.len());
-    let mut shared = 0u32;
+    let moved = if ops.len() > 1 {
+        moves::find(x.tokens, y.tokens, &ops, |old, r| {
+            if old { x.pieces(r) } else { y.pieces(r) }
+        })
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::with_capacity(ops.len() + moved.len());
+    let mut shared = moved.iter().map(|m| x.words(&m.a)).sum::<u32>();
     for op in ops {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
-            shared += x
-                .tokens
-                .get(old.clone())
-                .unwrap_or(&[])
-                .iter()
-                .filter(|t| t.kind != TokenKind::Punct)
-                .count() as u32;
+            shared += x.words(&old);
             // Cut wherever either side starts a sentence; both sides advance together.
             let mut cuts: Vec<usize> = x
                 .cuts
@@ -179,22 +191,85 @@ fn ops_between(x: &Run, y: &Run, deadline: Duration) -> (Vec<WordOp>, u32) {
             }
             continue;
         }
-        let (pa, pb) = (x.pieces(old.clone()), y.pieces(new.clone()));
-        for k in 0..pa.len().max(pb.len()) {
-            let ka = pa.get(k).cloned().unwrap_or(old.end..old.end);
-            let kb = pb.get(k).cloned().unwrap_or(new.end..new.end);
-            let kind = match (ka.is_empty(), kb.is_empty()) {
-                (false, false) => OpKind::Replace,
-                (false, true) => OpKind::Delete,
-                (true, false) => OpKind::Insert,
-                (true, true) => continue,
-            };
+        // The changed pieces of each side, moved runs taken out: a deleted piece pairs with
+        // the inserted piece of the same rank as a replacement; a moved run is a move op where
+        // it sits in `a`, carrying where its copy sits in `b`.
+        let mut added = y
+            .pieces(new.clone())
+            .into_iter()
+            .flat_map(|p| without(p, moved.iter().map(|m| &m.b)))
+            .filter_map(|p| match p {
+                Part::Left(r) => Some(r),
+                Part::Moved(_) => None,
+            })
+            .filter(|r| !r.is_empty());
+        for part in x
+            .pieces(old.clone())
+            .into_iter()
+            .flat_map(|p| without(p, moved.iter().map(|m| &m.a)))
+        {
+            match part {
+                Part::Moved(k) => {
+                    if let Some(m) = moved.get(k) {
+                        out.push(WordOp {
+                            kind: OpKind::Move,
+                            a: x.span(&m.a),
+                            b: y.span(&m.b),
+                        });
+                    }
+                }
+                Part::Left(ka) if ka.is_empty() => {}
+                Part::Left(ka) => {
+                    let (kind, kb) = match added.next() {
+                        Some(kb) => (OpKind::Replace, kb),
+                        None => (OpKind::Delete, new.end..new.end),
+                    };
+                    out.push(WordOp {
+                        kind,
+                        a: x.span(&ka),
+                        b: y.span(&kb),
+                    });
+                }
+            }
+        }
+        for kb in added {
             out.push(WordOp {
-                kind,
-                a: x.span(&ka),
+                kind: OpKind::Insert,
+                a: x.span(&(old.end..old.end)),
                 b: y.span(&kb),
             });
         }
     }
     (out, shared)
+}
+
+/// A piece of a changed stretch: words left changed, or the moved run of that index.
+enum Part {
+    Left(Range<usize>),
+    Moved(usize),
+}
+
+/// `piece` in order, with the moved runs (`runs`, by index) that lie in it taken out.
+fn without<'m>(piece: Range<usize>, runs: impl Iterator<Item = &'m Range<usize>>) -> Vec<Part> {
+    let mut inside: Vec<(usize, &Range<usize>)> = runs
+        .enumerate()
+        .filter(|(_, r)| r.start >= piece.start && r.end <= piece.end && !r.is_empty())
+        .collect();
+    if inside.is_empty() {
+        return vec![Part::Left(piece)];
+    }
+    inside.sort_by_key(|(_, r)| r.start);
+    let mut out = Vec::new();
+    let mut at = piece.start;
+    for (k, r) in inside {
+        if r.start > at {
+            out.push(Part::Left(at..r.start));
+        }
+        out.push(Part::Moved(k));
+        at = r.end;
+    }
+    if at < piece.end {
+        out.push(Part::Left(at..piece.end));
+    }
+    out
 }

@@ -6,6 +6,7 @@ mod align;
 mod chain;
 mod diff;
 mod evidence;
+mod moves;
 mod related;
 mod rows;
 mod stats;
@@ -86,6 +87,9 @@ pub enum OpKind {
     Delete,
     Insert,
     Replace,
+    /// The same words in another place of the link: `a` is where they sit in the first
+    /// document, `b` where their copy sits in the second (out of `b`'s order).
+    Move,
 }
 
 impl OpKind {
@@ -95,13 +99,15 @@ impl OpKind {
             OpKind::Delete => "delete",
             OpKind::Insert => "insert",
             OpKind::Replace => "replace",
+            OpKind::Move => "move",
         }
     }
 }
 
 /// One step of a link's word diff. `a` and `b` are byte spans in each document; the side with
 /// nothing (the `b` of a delete, the `a` of an insert) is an empty span where the words would
-/// be. Each span lies inside one sentence of its side.
+/// be. Each span lies inside one sentence of its side. Ops follow `a`'s order; a move's `b` is
+/// where the words went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordOp {
     pub kind: OpKind,
@@ -118,7 +124,7 @@ pub struct Link {
     /// Weighted share of content words in common, 0–1.
     pub similarity: f32,
     pub ops: Vec<WordOp>,
-    /// Words (not punctuation) that the word diff found equal on both sides.
+    /// Words (not punctuation) that the word diff found on both sides: equal, or moved.
     pub shared_words: u32,
 }
 

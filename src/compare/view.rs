@@ -65,6 +65,8 @@ pub struct AlignedView {
     sentences: PerDoc<Vec<SentenceView>>,
     /// Per document, sorted and merged byte spans of changed words.
     changed: PerDoc<Vec<Span>>,
+    /// Per document, sorted and merged byte spans of words moved inside their sentence pair.
+    moved: PerDoc<Vec<Span>>,
     /// `rows × docs`: cells with the same group number say the same words (identical links);
     /// `NONE` where the document has no sentence in the row.
     same: Vec<u32>,
@@ -79,9 +81,10 @@ impl AlignedView {
         let docs = corpus.documents.len();
         let mut sentences = Vec::with_capacity(docs);
         let mut changed = Vec::with_capacity(docs);
+        let mut moved = Vec::with_capacity(docs);
         for d in &corpus.documents {
             let mut views = Vec::with_capacity(d.sentences.len());
-            let mut spans = Vec::new();
+            let mut spans = Spans::default();
             for (s, sentence) in d.sentences.iter().enumerate() {
                 let view = if sentence.boilerplate {
                     SentenceView {
@@ -94,13 +97,15 @@ impl AlignedView {
                 };
                 views.push(view);
             }
-            changed.push(merge(spans));
+            changed.push(merge(spans.changed));
+            moved.push(merge(spans.moved));
             sentences.push(views);
         }
         let mut view = AlignedView {
             reference,
             sentences: PerDoc::from_vec(sentences),
             changed: PerDoc::from_vec(changed),
+            moved: PerDoc::from_vec(moved),
             same: Vec::new(),
             docs,
         };
@@ -122,12 +127,13 @@ impl AlignedView {
 
     /// The changed-word spans of `doc` that lie inside `within`.
     pub fn changed(&self, doc: DocId, within: Span) -> &[Span] {
-        let Some(all) = self.changed.get(doc) else {
-            return &[];
-        };
-        let from = all.partition_point(|c| c.end <= within.start);
-        let to = all.partition_point(|c| c.start < within.end);
-        all.get(from..to.max(from)).unwrap_or(&[])
+        inside(self.changed.get(doc), within)
+    }
+
+    /// The spans of `doc` inside `within` whose words moved within their sentence pair: the
+    /// other version has them too, in another place (not counted as changed).
+    pub fn moved(&self, doc: DocId, within: Span) -> &[Span] {
+        inside(self.moved.get(doc), within)
     }
 
     /// Whether the documents in `docs` all have sentences in `row` and say the same words there.
@@ -145,13 +151,30 @@ impl AlignedView {
     }
 }
 
+/// The sorted spans of one document that lie inside `within`.
+fn inside(all: Option<&Vec<Span>>, within: Span) -> &[Span] {
+    let Some(all) = all else {
+        return &[];
+    };
+    let from = all.partition_point(|c| c.end <= within.start);
+    let to = all.partition_point(|c| c.start < within.end);
+    all.get(from..to.max(from)).unwrap_or(&[])
+}
+
+/// One document's word spans as its sentences' links mark them.
+#[derive(Default)]
+struct Spans {
+    changed: Vec<Span>,
+    moved: Vec<Span>,
+}
+
 fn sentence_view(
     cmp: &Comparison,
     docs: usize,
     doc: DocId,
     s: usize,
     reference: DocId,
-    changed: &mut Vec<Span>,
+    spans: &mut Spans,
 ) -> SentenceView {
     let links: Vec<&super::Counterpart> = cmp.counterparts(doc, s).collect();
     let only = SentenceView {
@@ -182,13 +205,16 @@ fn sentence_view(
             return;
         };
         let (own_is_a, link) = link;
-        changed.extend(
-            link.ops
-                .iter()
-                .filter(|op| op.kind != OpKind::Equal)
-                .map(|op| if own_is_a { op.a } else { op.b })
-                .filter(|span| !span.is_empty()),
-        );
+        for op in link.ops.iter().filter(|op| op.kind != OpKind::Equal) {
+            let span = if own_is_a { op.a } else { op.b };
+            if span.is_empty() {
+                continue;
+            }
+            match op.kind {
+                OpKind::Move => spans.moved.push(span),
+                _ => spans.changed.push(span),
+            }
+        }
     };
     if doc == reference {
         // Changed words and similarity from the counterparts on the same row (in order); a

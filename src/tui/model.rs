@@ -162,6 +162,12 @@ impl ReaderModel {
         self.view(reference).map_or(&[], |v| v.changed(doc, within))
     }
 
+    /// Words of `doc` inside `within` that moved within their sentence pair, seen from
+    /// `reference`.
+    pub fn moved(&self, doc: DocId, within: Span, reference: DocId) -> &[Span] {
+        self.view(reference).map_or(&[], |v| v.moved(doc, within))
+    }
+
     /// Whether a sentence counts as a difference for `]c` seen from `reference`.
     pub fn is_difference(&self, doc: DocId, sentence: u32, reference: DocId) -> bool {
         self.mark(doc, sentence, reference)

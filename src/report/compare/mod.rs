@@ -102,6 +102,8 @@ pub(crate) struct Cell<'a> {
     pub sentences: SentRange,
     /// Byte spans of the words that differ from the row's other documents, sorted.
     pub changed: &'a [Span],
+    /// Byte spans of the words that the other documents have in another place of the sentence.
+    pub moved: &'a [Span],
 }
 
 pub(crate) struct RowView<'a> {
@@ -126,6 +128,7 @@ pub(crate) fn row_view<'a>(
                 doc,
                 sentences,
                 changed: view.changed(id, span),
+                moved: view.moved(id, span),
             })
         })
         .collect();
@@ -203,8 +206,27 @@ fn span_of(doc: &Document, sentences: SentRange) -> Option<Span> {
     })
 }
 
-/// The text of a cell split into `(text, changed)` pieces, sentences joined by a space.
+/// How a piece of a cell's text is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
+    Same,
+    Changed,
+    /// Said in another place of the sentence in the other version.
+    Moved,
+}
+
+/// The text of a cell split into `(text, changed)` pieces, sentences joined by a space; moved
+/// words are not changed.
 pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
+    marked(cell)
+        .into_iter()
+        .map(|(text, mark)| (text, mark == Mark::Changed))
+        .collect()
+}
+
+/// The text of a cell split into marked pieces, sentences joined by a space. A word both
+/// changed (against one version) and moved (against another) is changed.
+pub(crate) fn marked<'a>(cell: &Cell<'a>) -> Vec<(&'a str, Mark)> {
     let mut out = Vec::new();
     let sentences = cell
         .doc
@@ -213,20 +235,42 @@ pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
         .unwrap_or(&[]);
     for (k, s) in sentences.iter().enumerate() {
         if k > 0 {
-            out.push((" ", false));
+            out.push((" ", Mark::Same));
         }
+        let mut marks: Vec<(Span, Mark)> = cell
+            .changed
+            .iter()
+            .filter(|c| s.span.contains(**c))
+            .map(|c| (*c, Mark::Changed))
+            .collect();
+        marks.extend(
+            cell.moved
+                .iter()
+                .filter(|m| s.span.contains(**m))
+                .filter(|m| {
+                    !cell
+                        .changed
+                        .iter()
+                        .any(|c| c.start < m.end && m.start < c.end)
+                })
+                .map(|m| (*m, Mark::Moved)),
+        );
+        marks.sort_unstable_by_key(|(span, _)| span.start);
         let mut at = s.span.start;
-        for c in cell.changed.iter().filter(|c| s.span.contains(**c)) {
+        for (c, mark) in marks {
+            if c.start < at {
+                continue;
+            }
             if c.start > at {
                 out.push((
                     cell.doc.slice(Span {
                         start: at,
                         end: c.start,
                     }),
-                    false,
+                    Mark::Same,
                 ));
             }
-            out.push((cell.doc.slice(*c), true));
+            out.push((cell.doc.slice(c), mark));
             at = c.end;
         }
         if at < s.span.end {
@@ -235,7 +279,7 @@ pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
                     start: at,
                     end: s.span.end,
                 }),
-                false,
+                Mark::Same,
             ));
         }
     }

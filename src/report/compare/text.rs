@@ -1,15 +1,18 @@
 //! `parallax compare` as readable text: the statistics of each pair, then every row with each
 //! document's sentences one under the other and the changed words marked — in colour on a
-//! terminal, as `[-…-]` (first document of the row) and `{+…+}` (the others) otherwise.
+//! terminal, as `[-…-]` (first document of the row) and `{+…+}` (the others) otherwise. Words
+//! that moved inside their sentence (the other version has them in another place) are marked
+//! `{~…~}` (cyan on a terminal) in every document, and are not changed.
 
 use std::io::{self, Write};
 
-use super::{RowKind, pieces, row_view};
+use super::{Mark, RowKind, marked, row_view};
 use crate::compare::{AlignedView, Comparison, SideStats, evidence};
 use crate::document::{Corpus, DocId};
 
 const RED: &str = "\x1b[31m";
 const GREEN: &str = "\x1b[32m";
+const CYAN: &str = "\x1b[36m";
 const DIM: &str = "\x1b[2m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
@@ -122,11 +125,13 @@ pub fn report(
                 )
             };
             let mut line = String::new();
-            for (text, changed) in pieces(cell) {
-                match (changed, style.color) {
-                    (false, _) => line.push_str(text),
-                    (true, true) => line.push_str(&style.paint(colour, text)),
-                    (true, false) => push_marked(&mut line, text, open, close),
+            for (text, mark) in marked(cell) {
+                match (mark, style.color) {
+                    (Mark::Same, _) => line.push_str(text),
+                    (Mark::Changed, true) => line.push_str(&style.paint(colour, text)),
+                    (Mark::Changed, false) => push_marked(&mut line, text, open, close),
+                    (Mark::Moved, true) => line.push_str(&style.paint(CYAN, text)),
+                    (Mark::Moved, false) => push_marked(&mut line, text, "{~", "~}"),
                 }
             }
             let dim = matches!(view.kind, RowKind::Boilerplate);
@@ -145,7 +150,11 @@ pub fn report(
 /// Changed words in plain text between their markers, spaced from them when the words begin or
 /// end with the marker's own sign (`[- -- -]`, not `[----]`).
 fn push_marked(line: &mut String, text: &str, open: &str, close: &str) {
-    let sign = |m: &str| m.chars().find(|c| matches!(c, '-' | '+')).unwrap_or(' ');
+    let sign = |m: &str| {
+        m.chars()
+            .find(|c| matches!(c, '-' | '+' | '~'))
+            .unwrap_or(' ')
+    };
     line.push_str(open);
     if text.starts_with(sign(open)) {
         line.push(' ');

@@ -108,6 +108,11 @@ impl<'a> Styler<'a> {
             TextSpan::new(line.start, line.end),
             self.app.focus(),
         );
+        let moved = self.app.model.moved(
+            self.doc,
+            TextSpan::new(line.start, line.end),
+            self.app.focus(),
+        );
         let first_match = self
             .search
             .partition_point(|m| (m.end as usize) <= line.start);
@@ -143,6 +148,9 @@ impl<'a> Styler<'a> {
             if let Some(s) = sentence {
                 if covers(changed, at) {
                     style = style.patch(t.changed);
+                } else if covers(moved, at) {
+                    // Words moved within their sentence: the quieter mark of moved sentences.
+                    style = style.patch(t.moved);
                 }
                 if self.app.cursor_on(self.doc, s) {
                     style = style.patch(t.selection);
