@@ -73,10 +73,11 @@
     const docs = table.querySelectorAll('thead th').length - 1;
     if (docs < 2) fail(`${docs} version columns`);
     const seen = new Array(docs).fill(0);
-    for (const td of table.querySelectorAll('td[data-doc]')) {
-      const d = Number(td.id.replace(/^d(\d+)s.*/, '$1'));
+    const cells = [...document.querySelectorAll('table.rows td:not(.mark):not(:empty)')];
+    for (const td of cells) {
+      const d = td.cellIndex - 1;
       seen[d]++;
-      visible(td, `${td.id}`);
+      visible(td, `[${d}] "${td.textContent.slice(0, 30)}"`);
     }
     seen.forEach((n, d) => { if (!n) fail(`no text of version [${d}]`); });
     const select = document.getElementById('ref');
@@ -92,17 +93,17 @@
         if (named.length !== 1 || !named[0].textContent.startsWith(`[${r}]`)) fail(`reference [${r}] not named`);
         const strips = [...document.querySelectorAll('.overview')].filter((s) => s.offsetWidth > 0);
         if (strips.length !== 1) fail(`${strips.length} overviews shown for [${r}]`);
-        for (const sid of document.querySelectorAll('.sid, td.mark')) {
+        for (const sid of document.querySelectorAll('table.rows small, td.mark')) {
           const shown = [...sid.querySelectorAll('.alt')].filter((s) => s.getClientRects().length);
-          if (shown.length > 1) fail(`reference [${r}]: ${shown.length} labels in ${sid.parentElement.id}`);
+          if (shown.length > 1) fail(`reference [${r}]: ${shown.length} labels in "${sid.parentElement.textContent.slice(0, 30)}"`);
         }
-        for (const m of table.querySelectorAll('del, ins, span[class^="m"]')) {
+        for (const m of document.querySelectorAll('table.rows :is(del, ins, span[class^="m"])')) {
           const line = getComputedStyle(m).textDecorationLine;
-          const own = m.closest('td').classList.contains('d' + r);
+          const own = m.closest('td').cellIndex === Number(r) + 1;
           const want = !m.classList.contains('m' + r) ? 'none' : own ? 'line-through' : 'underline';
           if (line !== want) { fail(`reference [${r}]: "${m.textContent}" is ${line}, expected ${want}`); break; }
         }
-        for (const td of table.querySelectorAll('td.d' + r)) visible(td, `reference [${r}] ${td.id}`);
+        for (const td of cells.filter((c) => c.cellIndex === Number(r) + 1)) visible(td, `reference [${r}] cell`);
       }
       select.value = first;
       select.dispatchEvent(new Event('change'));

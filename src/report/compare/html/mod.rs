@@ -114,6 +114,8 @@ pub fn write(
         }
         _ => (String::new(), String::new()),
     };
+    let names: Vec<String> = corpus.documents.iter().map(name).collect();
+    let rules = rules + &style::column_names(&names);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -136,9 +138,9 @@ pub fn write(
     statistics(cmp, out)?;
     if let Some(views) = &views {
         reference(corpus, views, out)?;
-        overview::write(corpus, cmp, views, out)?;
+        let targets = overview::write(corpus, cmp, views, out)?;
         legend(out)?;
-        rows::write(corpus, cmp, views, out)?;
+        rows::write(corpus, cmp, views, &targets, out)?;
         writeln!(out, "<script>{}</script>", style::SCRIPT)?;
     }
     writeln!(out, "</body></html>")

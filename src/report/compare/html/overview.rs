@@ -11,12 +11,14 @@ use crate::document::Corpus;
 /// At most this many marks per strip: about 3 px each at desktop width.
 const MARKS: usize = 400;
 
+/// Writes the overview; returns the rows its marks link to (sorted), the only rows that need ids.
 pub(super) fn write(
     corpus: &Corpus,
     cmp: &Comparison,
     views: &Views,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<Vec<usize>> {
+    let mut targets = Vec::new();
     writeln!(out, "<h2>Overview</h2>")?;
     for view in &views.list {
         // With several references, the one shown follows the selector (`wR`, see style.rs).
@@ -26,7 +28,7 @@ pub(super) fn write(
             "overview".to_string()
         };
         writeln!(out, "<div class=\"{class}\">")?;
-        strips(corpus, cmp, view, out)?;
+        strips(corpus, cmp, view, &mut targets, out)?;
         writeln!(out, "</div>")?;
     }
     writeln!(
@@ -36,13 +38,17 @@ pub(super) fn write(
          <span class=\"key moved\"></span> moved <span class=\"key only_here\"></span> only here \
          <span class=\"key partial\"></span> partial <span class=\"key identical\"></span> \
          identical. Click a mark to go to its row.</p>"
-    )
+    )?;
+    targets.sort_unstable();
+    targets.dedup();
+    Ok(targets)
 }
 
 fn strips(
     corpus: &Corpus,
     cmp: &Comparison,
     view: &AlignedView,
+    targets: &mut Vec<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let rows = cmp.rows();
@@ -72,6 +78,7 @@ fn strips(
                 }
             }
             let (class, row) = best.map_or(("none", first), |(r, row)| (r.name(), row));
+            targets.push(row);
             write!(out, "<a href=\"#r{row}\" class=\"{class}\"></a>")?;
         }
         writeln!(out, "</span></div>")?;

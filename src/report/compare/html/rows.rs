@@ -1,6 +1,7 @@
 //! The compare page's aligned rows: a marker per row, the versions side by side, the changed
 //! words of every reference the page carries marked in one pass over each cell's text.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use super::{Views, escape, name};
@@ -8,17 +9,26 @@ use crate::compare::{Comparison, SentRange};
 use crate::document::{Corpus, Document, Span};
 use crate::report::compare::{RowKind, row_view};
 
+/// Rows per table: each table sits in a block the browser lays out only when it nears the
+/// screen (`content-visibility`), so a long story opens at once.
+const CHUNK: usize = 200;
+
 pub(super) fn write(
     corpus: &Corpus,
     cmp: &Comparison,
     views: &Views,
+    overview: &[usize],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let multi = views.list.len() > 1;
+    let table = if multi {
+        "<table class=\"rows multi\">"
+    } else {
+        "<table class=\"rows\">"
+    };
     writeln!(
         out,
-        "<h2>Side by side</h2><table class=\"rows{}\"><thead><tr><th class=\"mark\"></th>",
-        if multi { " multi" } else { "" }
+        "<h2>Side by side</h2><div class=\"chunk\">{table}<thead><tr><th class=\"mark\"></th>"
     )?;
     for d in &corpus.documents {
         let reference = if multi {
@@ -36,7 +46,14 @@ pub(super) fn write(
         )?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
+    let targets = moved_targets(corpus, cmp, views);
     for row in 0..cmp.rows().len() {
+        if row > 0 && row % CHUNK == 0 {
+            writeln!(
+                out,
+                "</tbody></table></div><div class=\"chunk\">{table}<tbody>"
+            )?;
+        }
         let seen: Vec<_> = views
             .list
             .iter()
@@ -46,15 +63,24 @@ pub(super) fn write(
             continue;
         };
         let labels: Vec<String> = seen.iter().map(|v| marker(&v.kind)).collect();
+        // Only the rows the overview links to carry an id; identical rows no class.
+        let id = if overview.binary_search(&row).is_ok() {
+            format!(" id=\"r{row}\"")
+        } else {
+            String::new()
+        };
+        let class = match class(&main.kind) {
+            "identical" => String::new(),
+            c => format!(" class=\"{c}\""),
+        };
         write!(
             out,
-            "<tr id=\"r{row}\" class=\"{}\"><td class=\"mark\">{}</td>",
-            class(&main.kind),
+            "<tr{id}{class}><td class=\"mark\">{}</td>",
             variants(views, &labels)
         )?;
         for d in &corpus.documents {
             let Some(cell) = main.cells.iter().find(|c| c.doc.id == d.id) else {
-                write!(out, "<td class=\"empty\"></td>")?;
+                write!(out, "<td></td>")?;
                 continue;
             };
             let changed: Vec<&[Span]> = seen
@@ -66,11 +92,28 @@ pub(super) fn write(
                         .map_or(&[][..], |c| c.changed)
                 })
                 .collect();
-            write_cell(views, cell.doc, cell.sentences, &changed, out)?;
+            write_cell(views, &targets, cell.doc, cell.sentences, &changed, out)?;
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table>")
+    writeln!(out, "</tbody></table></div>")
+}
+
+/// The sentences a moved row links to (`#d{doc}s{sentence}`): the only cells that need an id.
+fn moved_targets(corpus: &Corpus, cmp: &Comparison, views: &Views) -> HashSet<(u32, u32)> {
+    let mut targets = HashSet::new();
+    let Some(view) = views.list.get(views.default) else {
+        return targets;
+    };
+    for row in 0..cmp.rows().len() {
+        if cmp.rows().cells(row).nth(1).is_some() {
+            continue;
+        }
+        if let RowKind::Moved(to) = row_view(corpus, cmp, view, row).kind {
+            targets.extend(to.iter().map(|(d, r)| (d.0, r.start)));
+        }
+    }
+    targets
 }
 
 fn class(kind: &RowKind) -> &'static str {
@@ -122,6 +165,7 @@ fn variants(views: &Views, texts: &[String]) -> String {
 /// its text with the words changed against each reference marked.
 fn write_cell(
     views: &Views,
+    targets: &HashSet<(u32, u32)>,
     doc: &Document,
     sentences: SentRange,
     changed: &[&[Span]],
@@ -148,21 +192,24 @@ fn write_cell(
             _ => String::new(),
         })
         .collect();
-    write!(
-        out,
-        "<td id=\"d{id}s{}\"{} data-doc=\"{}\"><span class=\"sid\">{base}{}</span>",
-        sentences.start,
-        if multi {
-            format!(" class=\"d{id}\"")
+    let anchor = |s: u32| {
+        if targets.contains(&(id, s)) {
+            format!(" id=\"d{id}s{s}\"")
         } else {
             String::new()
-        },
-        escape(&name(doc)),
+        }
+    };
+    write!(
+        out,
+        "<td{}><small>{base}{}</small>",
+        anchor(sentences.start),
         variants(views, &scores)
     )?;
     // Every sentence of a merged cell can be the target of a moved link.
     for s in sentences.start + 1..sentences.end {
-        write!(out, "<span id=\"d{id}s{s}\"></span>")?;
+        if targets.contains(&(id, s)) {
+            write!(out, "<span{}></span>", anchor(s))?;
+        }
     }
     let default = views.default;
     let is_reference = doc.id == views.reference();

@@ -22,7 +22,7 @@ th{background:var(--head);font-family:sans-serif;font-size:.85em;font-weight:600
 .stats td{font-family:sans-serif;font-size:.9em}.num{text-align:right}\
 .rows{table-layout:fixed}.rows td,.rows th{overflow-wrap:anywhere}\
 td.mark{font-family:sans-serif;font-size:.8em;color:var(--muted);width:8.5em}\
-.sid{color:var(--muted);font-family:sans-serif;font-size:.75em;margin-right:.4em}\
+.rows small{color:var(--muted);font-family:sans-serif;font-size:.75em;margin-right:.4em}\
 del{background:var(--del);text-decoration:line-through}\
 ins{background:var(--ins);text-decoration:underline;text-underline-offset:2px}\
 tr.moved td:not(.mark){background:var(--moved)}tr.unique td:not(.mark){background:var(--unique)}\
@@ -44,11 +44,11 @@ font-size:.9em}dl.legend dt{font-weight:600}dl.legend dd{margin:0}\
 dl.legend{grid-template-columns:1fr}dl.legend dd{margin:0 0 .4em 1em}\
 .rows,.rows tbody,.rows tr,.rows td{display:block;width:auto}.rows thead{display:none}\
 .rows tr{border:1px solid var(--line);margin:0 0 .8em}.rows td{border:0;border-top:1px solid var(--line)}\
-.rows td.mark{border:0;width:auto}.rows td.empty{display:none}\
-.rows td[data-doc]::before{content:attr(data-doc);display:block;font:600 .75em sans-serif;\
-color:var(--muted)}}\
+.rows td.mark{border:0;width:auto}.rows td:empty{display:none}\
+.rows td:not(.mark)::before{display:block;font:600 .75em sans-serif;color:var(--muted)}}\
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 20000px}\
 @media print{body{margin:0;max-width:none;font-size:10.5pt}a{color:inherit;text-decoration:none}\
-thead{display:table-header-group}tr{break-inside:avoid}.wide{overflow:visible}.refs label{display:none}\
+thead{display:table-header-group}tr{break-inside:avoid}.chunk{content-visibility:visible}.wide{overflow:visible}.refs label{display:none}\
 del::before{content:'[-'}del::after{content:'-]'}ins::before{content:'{+'}ins::after{content:'+}'}}";
 
 /// The page's one enhancement: j/k (or ]c/[c) step through the rows that differ, as in the
@@ -63,7 +63,7 @@ rows.forEach(r=>r.classList.remove('current'));rows[at].classList.add('current')
 rows[at].scrollIntoView({block:'center'});e.preventDefault()})})();";
 
 /// For a page carrying several references: with `body.vR`, the words changed against R are marked
-/// (struck in R's own column, underlined elsewhere, bracketed in print), and only the labels and
+/// (struck in R's own column, its `nth-child`, underlined elsewhere, bracketed in print), and only the labels and
 /// overview of R (class `wR`) show; a run of marks cut into pieces (`jR`, `kR`) is bracketed
 /// once. Every mark is a `<del>`/`<ins>` (the default reference's) or
 /// a `<span>` with classes `mR` naming the references it is changed against.
@@ -77,17 +77,42 @@ pub(super) fn reference_rules(references: &[DocId]) -> String {
     );
     for r in references {
         let r = r.0;
+        // The reference's own column (after the markers' column).
+        let c = r + 2;
         css.push_str(&format!(
             ".v{r} .w{r}{{display:revert}}\
              .v{r} .m{r}{{background:var(--ins);text-decoration:underline;text-underline-offset:2px}}\
-             .v{r} .d{r} .m{r}{{background:var(--del);text-decoration:line-through}}"
+             .v{r} td:nth-child({c}) .m{r}{{background:var(--del);text-decoration:line-through}}"
         ));
         print.push_str(&format!(
             ".v{r} .m{r}::before{{content:'{{+'}}.v{r} .m{r}::after{{content:'+}}'}}\
-             .v{r} .d{r} .m{r}::before{{content:'[-'}}.v{r} .d{r} .m{r}::after{{content:'-]'}}\
+             .v{r} td:nth-child({c}) .m{r}::before{{content:'[-'}}.v{r} td:nth-child({c}) .m{r}::after{{content:'-]'}}\
              .v{r} td .j{r}.m{r}::before,.v{r} td .k{r}.m{r}::after{{content:none}}"
         ));
     }
     print.push('}');
     css + &print
+}
+
+/// On a phone each version's cell is headed by its document's name, from its column's place (so
+/// no cell carries it): `[1] Title` as a CSS string, every character but letters, digits and
+/// spaces written as an escape.
+pub(super) fn column_names(names: &[String]) -> String {
+    let mut css = String::from("@media (max-width:700px){");
+    for (k, name) in names.iter().enumerate() {
+        let mut quoted = String::new();
+        for ch in name.chars() {
+            if ch.is_alphanumeric() || ch == ' ' {
+                quoted.push(ch);
+            } else {
+                quoted.push_str(&format!("\\{:x} ", u32::from(ch)));
+            }
+        }
+        css.push_str(&format!(
+            ".rows td:nth-child({})::before{{content:\"{quoted}\"}}",
+            k + 2
+        ));
+    }
+    css.push('}');
+    css
 }
