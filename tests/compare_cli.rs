@@ -153,11 +153,42 @@ fn html_is_one_self_contained_page_with_every_sentence() {
     assert!(page.contains("@media (max-width:700px)") && page.contains("@media print"));
     assert!(page.contains("prefers-color-scheme:dark"));
     assert!(dom.select("dl.legend").length() == 1);
-    // The overview: a strip per document, a mark per row, each linking to its row.
-    let strips = dom.select(".overview .strip");
+    // The overview: from each reference, a strip per document, a mark per row, each linking to
+    // its row.
+    assert_eq!(dom.select(".overview").length(), 3);
+    // Three versions: the body's class names the default reference, which the page names too,
+    // with a selector between all three and every mark naming the references it is changed for.
+    let body = dom.select("body").attr("class").unwrap().to_string();
+    let reference = body.trim_start_matches('v');
+    assert_eq!(dom.select("#ref option").length(), 3);
+    assert_eq!(
+        dom.select("#ref option[selected]")
+            .attr("value")
+            .unwrap()
+            .to_string(),
+        reference
+    );
+    assert!(
+        dom.select(&format!(".refs strong.w{reference}"))
+            .text()
+            .starts_with(&format!("[{reference}]"))
+    );
+    assert!(
+        dom.select("table.rows del, table.rows ins")
+            .iter()
+            .all(|m| {
+                m.attr("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == format!("m{reference}")))
+            })
+    );
+    let strips = dom.select(&format!(".overview.w{reference} .strip"));
     assert_eq!(strips.length(), 3);
     let rows = dom.select("table.rows tbody tr").length();
-    assert_eq!(dom.select(".overview .strip a").length(), 3 * rows);
+    assert_eq!(
+        dom.select(&format!(".overview.w{reference} .strip a"))
+            .length(),
+        3 * rows
+    );
     // Titles head the columns, paths only in the tooltip.
     let heads = dom.select("table.rows th").text().to_string();
     assert!(!heads.contains("tests/fixtures"), "{heads}");
