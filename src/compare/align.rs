@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod merge;
 mod moved;
+mod restated;
 mod runs;
 mod search;
 
@@ -146,6 +147,7 @@ impl Pair<'_> {
         };
         let mut links = self.chain(&space, &anchors, &seeds, &single);
         self.moved(&space, &single, &mut links);
+        self.restated(&a_live, &b_live, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
     }
