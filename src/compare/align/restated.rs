@@ -22,6 +22,9 @@ const CONTAINED_WITHIN: f32 = 0.5;
 const REPEATED: f32 = 0.8;
 /// Fewest content stems the two must share, so a short line of common words restates nothing.
 const MIN_SHARED: usize = 3;
+/// The same for a repeat of an unlinked sentence: chance containment of a short sentence in a
+/// neighbour is common in a long text, a repeat in other words keeps most of the facts.
+const MIN_SHARED_REPEATED: usize = 6;
 
 impl Pair<'_> {
     /// Adds the restated links: each top sentence of either side to the sentence of the other
@@ -117,6 +120,9 @@ impl Pair<'_> {
             .iter()
             .filter(|&&u| u != i && of.get(u as usize).copied().flatten().is_some());
         let (u, score) = self.best_container(p, i, p, others, bar)?;
+        if k >= TOP && self.overlap(p.stems(i), p.stems(u)).1 < MIN_SHARED_REPEATED {
+            return None;
+        }
         let partner = of.get(u as usize).copied().flatten()?;
         let own = of.get(i as usize).copied().flatten();
         (own != Some(partner)).then_some((partner, score))
