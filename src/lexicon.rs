@@ -327,39 +327,62 @@ pub fn not_names() -> &'static FxHashSet<&'static str> {
     set(&CELL, include_str!("../assets/lexicon/not_names.txt"))
 }
 
-/// The words related in meaning to `word` (synonyms in a common sense, derivations such as
-/// "decide" and "decision"), from WordNet 3.0 by `scripts/lexicon/build_synonyms.py`. The
-/// table is indexed on first use (one pass over its lines, about a millisecond); the lists
-/// are split only when asked for.
-pub fn related(word: &str) -> impl Iterator<Item = &'static str> {
+/// The stems related in meaning to the stem `stem` (synonyms in a common sense, derivations
+/// such as "decide" and "decision"), as [`crate::compare`]'s stemmer cuts them, from WordNet 3.0
+/// by `scripts/lexicon/build_synonyms.py`. The table is keyed by stems, so one lookup serves
+/// a stem. Its lines are sorted bytewise, so it is binary-searched as embedded through the
+/// list of its line starts (one vectorised pass on first use) rather than parsed into a map.
+pub fn related(stem: &str) -> impl Iterator<Item = &'static str> {
     static TABLE: &str = include_str!("../assets/lexicon/related.txt");
-    static INDEX: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        // memchr finds the line and field ends many bytes at a time: this pass is the whole
-        // cost of loading the table.
-        let mut index = FxHashMap::with_capacity_and_hasher(
-            memchr::memchr_iter(b'\n', TABLE.as_bytes()).count(),
-            Default::default(),
-        );
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', TABLE.as_bytes()).chain([TABLE.len()]) {
-            let line = TABLE.get(start..end).unwrap_or("");
-            start = end + 1;
-            let Some(tab) = memchr::memchr(b'\t', line.as_bytes()) else {
-                continue;
-            };
-            if let (Some(word), Some(list)) = (line.get(..tab), line.get(tab + 1..)) {
-                index.insert(word, list);
-            }
-        }
-        index
-    });
-    index
-        .get(word)
-        .copied()
-        .unwrap_or("")
+    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| line_starts(TABLE));
+    related_in(TABLE, starts, stem)
         .split(' ')
         .filter(|w| !w.is_empty())
+}
+
+/// The offset of every line of `table`.
+fn line_starts(table: &str) -> Vec<u32> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', table.as_bytes()).map(|k| k as u32 + 1))
+        .filter(|&k| (k as usize) < table.len())
+        .collect()
+}
+
+/// The list of `key` in `table` (its lines start at `starts`), lines `key<TAB>list` sorted
+/// bytewise by key (a line without a tab, such as a first comment line, must sort before the
+/// keys), or "" when it has none.
+fn related_in<'t>(table: &'t str, starts: &[u32], key: &str) -> &'t str {
+    if key.is_empty() {
+        return "";
+    }
+    let bytes = table.as_bytes();
+    let line = |k: u32| bytes.get(k as usize..).unwrap_or(&[]);
+    // A line's key ends at its tab, which sorts before any character of a key: comparing the
+    // line with `key` and a tab orders the lines by key.
+    let order = |k: u32| {
+        let mut rest = line(k).iter();
+        for &want in key.as_bytes().iter().chain(b"\t") {
+            match rest.next() {
+                Some(&got) if got == want => continue,
+                Some(&got) if got != b'\n' => return got.cmp(&want),
+                _ => return std::cmp::Ordering::Less,
+            }
+        }
+        std::cmp::Ordering::Equal
+    };
+    let Ok(found) = starts.binary_search_by(|&k| order(k)) else {
+        return "";
+    };
+    let Some(&at) = starts.get(found) else {
+        return "";
+    };
+    let from = at as usize + key.len() + 1;
+    let to = bytes
+        .get(from..)
+        .and_then(|b| memchr::memchr(b'\n', b))
+        .map_or(bytes.len(), |k| from + k);
+    table.get(from..to).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -367,10 +390,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn related_words_are_found_by_their_exact_form() {
-        assert!(related("fire").any(|w| w == "sack"));
+    fn related_stems_are_found_by_their_exact_form() {
+        assert!(related("fir").any(|w| w == "sack"));
         assert_eq!(related("").count(), 0);
         assert_eq!(related("fir e").count(), 0);
+    }
+
+    #[test]
+    fn every_line_of_a_sorted_table_is_found() {
+        let table = "# comment\nab\tx y\nabc\tz\nb\tw\nbb\tv";
+        let starts = line_starts(table);
+        let find = |key| related_in(table, &starts, key);
+        assert_eq!(find("ab"), "x y");
+        assert_eq!(find("abc"), "z");
+        assert_eq!(find("b"), "w");
+        assert_eq!(find("bb"), "v");
+        for missing in ["", "a", "abd", "c", "# comment", "zz"] {
+            assert_eq!(find(missing), "", "{missing}");
+        }
+        assert_eq!(related_in("", &line_starts(""), "ab"), "");
     }
 
     #[test]

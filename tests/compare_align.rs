@@ -180,6 +180,8 @@ fn rewrite_with_moves_and_rewording_finds_every_counterpart() {
         links(&cmp),
         vec![
             (r(0, 1), r(0, 1), LinkKind::Paraphrase),
+            // A's headline says in brief what B's lead says in full.
+            (r(0, 1), r(2, 3), LinkKind::Restated),
             (r(1, 2), r(2, 3), LinkKind::Paraphrase),
             (r(2, 3), r(3, 5), LinkKind::Paraphrase),
             (r(3, 4), r(6, 7), LinkKind::Moved),

@@ -64,12 +64,13 @@ fn json_follows_the_contract() {
     assert_eq!(pair["stats"]["a"]["moved"], 2);
     assert_eq!(pair["stats"]["a"]["unique"], 0);
     let links = pair["links"].as_array().unwrap();
-    assert_eq!(links.len(), 6);
+    assert_eq!(links.len(), 7);
     let kinds: Vec<&str> = links.iter().map(|l| l["kind"].as_str().unwrap()).collect();
     assert_eq!(
         kinds,
         [
             "paraphrase",
+            "restated",
             "paraphrase",
             "paraphrase",
             "moved",
@@ -77,8 +78,8 @@ fn json_follows_the_contract() {
             "moved"
         ]
     );
-    assert_eq!(links[2]["a"], serde_json::json!([2]));
-    assert_eq!(links[2]["b"], serde_json::json!([3, 4]));
+    assert_eq!(links[3]["a"], serde_json::json!([2]));
+    assert_eq!(links[3]["b"], serde_json::json!([3, 4]));
     for link in links {
         let sim = link["similarity"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&sim));
@@ -94,7 +95,7 @@ fn json_follows_the_contract() {
             }
         }
     }
-    let changed: Vec<(&str, &str)> = links[4]["ops"]
+    let changed: Vec<(&str, &str)> = links[5]["ops"]
         .as_array()
         .unwrap()
         .iter()

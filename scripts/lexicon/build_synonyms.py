@@ -7,9 +7,12 @@ Input: WordNet 3.0's index.* and data.* files (Debian package `wordnet-base`). T
 are related when they share a synset, or a derivational link joins them ("decide"/"decision"),
 in a sense that is among the first MAX_SENSES (WordNet orders senses by frequency) of BOTH
 words: "fire" and "sack" meet (to dismiss), while rare senses that would join unrelated common
-words are left out. Output: one line per word, sorted by word (bytewise, so the engine can
-binary-search it without parsing it), `word<TAB>related related ...`, each pair written on
-both words' lines. Plain stdlib.
+words are left out. Output: one line per STEM, keyed and listed in the aligner's own stems
+(`stem` below is `compare::terms::stem`), so the engine looks a stem up once and stems nothing:
+`stem<TAB>related related ...`, sorted bytewise so the engine binary-searches the text as it
+is. A stem stands for the dictionary forms it may have been cut from (the stem itself, and it
+plus "e", "ate" or "ation": "fir" is "fire", "decor" is "decorate"), and lists the stems of
+the words related to any of them. Plain stdlib.
 """
 import collections, os, sys
 
@@ -90,11 +93,48 @@ def main():
     for x, y in pairs:
         related[x].add(y)
         related[y].add(x)
+    by_stem = collections.defaultdict(set)
+    for w, rel in related.items():
+        for s in forms_of(w):
+            by_stem[s].update(stem(r) for r in rel)
     with open(out_path, 'w', encoding='utf-8') as out:
-        out.write('# Word relations from Princeton WordNet 3.0 (see scripts/lexicon/README.md); '
+        out.write('# Stem relations from Princeton WordNet 3.0 (see scripts/lexicon/README.md); '
                   'built by scripts/lexicon/build_synonyms.py.\n')
-        for w in sorted(related, key=lambda w: w.encode()):
-            out.write(w + '\t' + ' '.join(sorted(related[w])) + '\n')
+        for s in sorted(by_stem, key=lambda w: w.encode()):
+            rel = sorted(by_stem[s] - {s})
+            if rel:
+                out.write(s + '\t' + ' '.join(rel) + '\n')
+
+
+# The endings a stem's dictionary forms may add to it (see the module's docstring).
+FORM_ENDINGS = ('', 'e', 'ate', 'ation')
+STEM_SUFFIXES = ('ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 'ly', 's', 'e')
+
+
+def forms_of(word):
+    """The stems whose dictionary forms include `word`."""
+    return {word[:len(word) - len(e)] for e in FORM_ENDINGS if word.endswith(e) and len(word) > len(e)}
+
+
+def stem(word):
+    """compare::terms::stem, the aligner's stemmer, on a lowercase word (keep the two in step:
+    a cargo test checks that every key and listed stem of the table is its own stem)."""
+    w = word
+    while w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if not w.isascii() or len(w) <= 3 or any(c.isdigit() for c in w):
+        return w
+    for suffix in STEM_SUFFIXES:
+        rest = w[:-len(suffix)]
+        if w.endswith(suffix) and len(rest) >= 3 and not (suffix == 's' and rest.endswith('s')):
+            w = rest
+            if suffix == 'ies':
+                return w + 'y'
+            break
+    if w.endswith('is') and len(w) - 2 >= 4:
+        return w[:-2] + 'iz'
+    return w
 
 
 if __name__ == '__main__':

@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 mod merge;
 mod moved;
+mod restated;
 mod runs;
 mod search;
 mod short;
@@ -149,6 +150,7 @@ impl Pair<'_> {
         let mut links = self.chain(&space, &anchors, &seeds, &single);
         self.moved(&space, &single, &mut links);
         self.enclosed_repeats(&space, &mut links);
+        self.restated(&a_live, &b_live, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
     }

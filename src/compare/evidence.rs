@@ -3,8 +3,6 @@
 //! Made on demand for one link (the JSON report, `--explain`, the reader's info on a
 //! sentence), from the documents' tokens, so alignment itself pays nothing for it.
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap;
 
 use super::related::related_stems;
@@ -70,14 +68,15 @@ fn words(doc: &Document, range: SentRange) -> Vec<Word<'_>> {
 }
 
 /// The stems related to each stem met so far, kept across the links of one pair of
-/// documents: the same words recur from link to link, and each lookup tries several forms.
+/// documents: the same words recur from link to link.
 #[derive(Default)]
-pub struct RelatedMemo(FxHashMap<String, Vec<Cow<'static, str>>>);
+pub struct RelatedMemo(FxHashMap<String, Vec<&'static str>>);
 
 impl RelatedMemo {
-    fn of(&mut self, stem: &str) -> &[Cow<'static, str>] {
+    fn of(&mut self, stem: &str) -> &[&'static str] {
         if !self.0.contains_key(stem) {
-            self.0.insert(stem.to_string(), related_stems(stem));
+            self.0
+                .insert(stem.to_string(), related_stems(stem).collect());
         }
         self.0.get(stem).map_or(&[], Vec::as_slice)
     }

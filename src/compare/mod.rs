@@ -69,14 +69,23 @@ pub enum LinkKind {
     Paraphrase,
     /// Found out of order: the sentence moved (its wording may have changed too).
     Moved,
+    /// A second pairing of a sentence that says again what another link pairs: a headline or
+    /// standfirst and the lead or body sentence that tells the same fact in full.
+    Restated,
 }
 
 impl LinkKind {
+    /// Whether the link pairs sentences in the story's order (its sides can stand level).
+    pub fn in_order(self) -> bool {
+        matches!(self, LinkKind::Identical | LinkKind::Paraphrase)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             LinkKind::Identical => "identical",
             LinkKind::Paraphrase => "paraphrase",
             LinkKind::Moved => "moved",
+            LinkKind::Restated => "restated",
         }
     }
 }
@@ -308,7 +317,9 @@ fn index_counterparts(docs: usize, alignments: &[Alignment]) -> PerDoc<Vec<(u32,
         }
     }
     for list in &mut out {
-        list.sort_by_key(|(s, c)| (*s, c.doc));
+        // A restatement comes after the sentence's own partner in each document, so "the
+        // counterpart" of a sentence is the one in order or moved.
+        list.sort_by_key(|(s, c)| (*s, c.doc, c.kind == LinkKind::Restated));
     }
     PerDoc::from_vec(out)
 }

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::chain::{self, Item};
-use super::{Alignment, DocId, LinkKind, SentRange};
+use super::{Alignment, DocId, SentRange};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rows {
@@ -41,7 +41,7 @@ impl Rows {
                 let Some(rows) = row_of.get(al.a.index()) else {
                     continue;
                 };
-                for link in al.links.iter().filter(|l| l.kind != LinkKind::Moved) {
+                for link in al.links.iter().filter(|l| l.kind.in_order()) {
                     let first = rows.get(link.a.start as usize);
                     let last = link.a.end.checked_sub(1).and_then(|e| rows.get(e as usize));
                     if let (Some(&r0), Some(&r1)) = (first, last) {
@@ -144,9 +144,10 @@ impl Rows {
         self.support.extend(bits);
     }
 
+    /// Links that are not level in the rows (moved, restated) add their support.
     fn add_moved_support(&mut self, alignments: &[Alignment]) {
         for al in alignments {
-            for link in al.links.iter().filter(|l| l.kind == LinkKind::Moved) {
+            for link in al.links.iter().filter(|l| !l.kind.in_order()) {
                 for (own, range, other) in [(al.a, link.a, al.b), (al.b, link.b, al.a)] {
                     for s in range.range() {
                         let Some(row) = self.row_of(own, s) else {

@@ -44,16 +44,43 @@ pub struct PairStats {
 pub(crate) fn pair(a: &Document, b: &Document, links: &[Link]) -> PairStats {
     let mut sa = side(a);
     let mut sb = side(b);
-    for link in links {
-        for (stats, n) in [(&mut sa, link.a.len()), (&mut sb, link.b.len())] {
-            let n = n as u32;
+    // Per side, the sentences a link other than a restatement covers: a restated sentence
+    // counts once, as reworded, only if nothing else links it, and its words are counted by
+    // its other link.
+    let mut covered = [
+        vec![false; a.sentences.len()],
+        vec![false; b.sentences.len()],
+    ];
+    for link in links.iter().filter(|l| l.kind != LinkKind::Restated) {
+        let sides = [(&mut sa, link.a), (&mut sb, link.b)];
+        for ((stats, range), covered) in sides.into_iter().zip(covered.iter_mut()) {
+            let n = range.len() as u32;
             match link.kind {
                 LinkKind::Identical => stats.identical += n,
                 LinkKind::Paraphrase => stats.paraphrase += n,
-                LinkKind::Moved => stats.moved += n,
+                LinkKind::Moved | LinkKind::Restated => stats.moved += n,
             }
             stats.unique = stats.unique.saturating_sub(n);
             stats.shared_words += link.shared_words;
+            for s in range.range() {
+                if let Some(c) = covered.get_mut(s) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    for link in links.iter().filter(|l| l.kind == LinkKind::Restated) {
+        let sides = [(&mut sa, link.a), (&mut sb, link.b)];
+        for ((stats, range), covered) in sides.into_iter().zip(covered.iter_mut()) {
+            for s in range.range() {
+                if let Some(c) = covered.get_mut(s)
+                    && !*c
+                {
+                    *c = true;
+                    stats.paraphrase += 1;
+                    stats.unique = stats.unique.saturating_sub(1);
+                }
+            }
         }
     }
     let total: f32 = links.iter().map(|l| l.similarity).sum();

@@ -220,7 +220,7 @@ fn sentence_view(
         // Changed words and similarity from the counterparts on the same row (in order); a
         // sentence that only moved is measured against where it went.
         let in_order: Vec<&&super::Counterpart> =
-            links.iter().filter(|c| c.kind != LinkKind::Moved).collect();
+            links.iter().filter(|c| c.kind.in_order()).collect();
         let measured: Vec<&&super::Counterpart> = if in_order.is_empty() {
             links.iter().collect()
         } else {
@@ -229,7 +229,11 @@ fn sentence_view(
         measured.iter().for_each(|c| add_changed(c));
         let relation = if links.iter().any(|c| c.kind == LinkKind::Moved) {
             Relation::Moved
-        } else if links.iter().any(|c| c.kind == LinkKind::Paraphrase) {
+        } else if measured
+            .iter()
+            .any(|c| matches!(c.kind, LinkKind::Paraphrase | LinkKind::Restated))
+        {
+            // A restatement counts only for a sentence that has no partner in order.
             Relation::Reworded
         } else if !everywhere {
             Relation::Partial
@@ -248,13 +252,13 @@ fn sentence_view(
     let basis = links
         .iter()
         .find(|c| c.doc == reference)
-        .or_else(|| links.iter().find(|c| c.kind != LinkKind::Moved))
+        .or_else(|| links.iter().find(|c| c.kind.in_order()))
         .or_else(|| links.first());
     let Some(basis) = basis else { return only };
     add_changed(basis);
     let relation = match (basis.doc == reference, basis.kind) {
         (true, LinkKind::Moved) => Relation::Moved,
-        (true, LinkKind::Paraphrase) => Relation::Reworded,
+        (true, LinkKind::Paraphrase | LinkKind::Restated) => Relation::Reworded,
         (true, LinkKind::Identical) if everywhere => Relation::Identical,
         _ => Relation::Partial,
     };

@@ -26,6 +26,7 @@ pub fn draw(app: &App, doc: DocId, sentence: u32, area: Rect, buf: &mut Buffer) 
             LinkKind::Identical => "identical",
             LinkKind::Paraphrase => "reworded",
             LinkKind::Moved => "moved",
+            LinkKind::Restated => "restates",
         };
         let range = if c.sentences.len() > 1 {
             format!("sentences {}–{}", c.sentences.start + 1, c.sentences.end)
