@@ -388,7 +388,9 @@ fn job_title_end(units: &[tagger::Unit], first: usize, end: usize) -> Option<usi
 /// A capitalised word that names nothing on its own: no acronym, given name or head word.
 fn plain_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-        && !all_caps(w) && lexicon::first_name(w).is_none() && lexicon::head_word(w).is_none()
+        && !all_caps(w)
+        && lexicon::first_name(w).is_none()
+        && lexicon::head_word(w).is_none()
 }
 
 /// "Creative Head", "Senior Editor", "Foreign Minister": a role noun after plain capitalised

@@ -215,15 +215,6 @@ pub(crate) enum Mark {
     Moved,
 }
 
-/// The text of a cell split into `(text, changed)` pieces, sentences joined by a space; moved
-/// words are not changed.
-pub(crate) fn pieces<'a>(cell: &Cell<'a>) -> Vec<(&'a str, bool)> {
-    marked(cell)
-        .into_iter()
-        .map(|(text, mark)| (text, mark == Mark::Changed))
-        .collect()
-}
-
 /// The text of a cell split into marked pieces, sentences joined by a space. A word both
 /// changed (against one version) and moved (against another) is changed.
 pub(crate) fn marked<'a>(cell: &Cell<'a>) -> Vec<(&'a str, Mark)> {
