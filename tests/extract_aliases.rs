@@ -74,3 +74,22 @@ fn every_mention_lands_on_the_right_entity() {
         .expect("Tomas");
     assert!(tomas.mentions.iter().any(|m| m.doc.0 == 1));
 }
+
+/// An organisation named with its country ("U.S. Coast Guard") is the same body as the name
+/// without it, in the same document and in another version.
+#[test]
+fn a_body_named_with_its_country_joins_the_name_without_it() {
+    let c = corpus(&[
+        "A U.S. Coast Guard cutter reached the wreck on Friday. The Coast Guard said the crew of \
+         the trawler Marit Ann had been found.",
+        "Rescuers from the Coast Guard found the crew, officials said.",
+    ]);
+    let x = extract::extract(&c);
+    let first = landings(&c, &x, 0);
+    assert!(
+        first.contains(&("U.S. Coast Guard", "U.S. Coast Guard"))
+            && first.contains(&("Coast Guard", "U.S. Coast Guard")),
+        "{first:?}"
+    );
+    assert_eq!(landings(&c, &x, 1), [("Coast Guard", "U.S. Coast Guard")]);
+}

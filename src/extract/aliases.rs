@@ -107,6 +107,7 @@ pub fn cluster(corpus: &Corpus, raws: Vec<Vec<Raw>>) -> Clustered {
     }
     merge_acronyms(&groups, &mut uf);
     merge_short_forms(&groups, &mut uf);
+    merge_place_prefixed(&groups, &mut uf);
     build(corpus, &raws, &groups, &group_of, &mut uf)
 }
 
@@ -288,6 +289,58 @@ fn merge_short_forms(groups: &[Group], uf: &mut UnionFind) {
             _ => {}
         }
     }
+}
+
+/// "U.S. Coast Guard" and "Coast Guard", "British Museum" and "Museum" only when a head word
+/// says it is a body: an organisation named with a leading place or people joins the same name
+/// without it, when only one such longer name has that rest.
+fn merge_place_prefixed(groups: &[Group], uf: &mut UnionFind) {
+    let by_key: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| (group.key.as_str(), g))
+        .collect();
+    let mut longer: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if group.evidence.class() != Some(EntityClass::Organization) {
+            continue;
+        }
+        for k in 1..=2.min(group.words.len().saturating_sub(1)) {
+            let (prefix, rest) = group.words.split_at(k);
+            let Some(&short) = by_key.get(rest.join(" ").as_str()) else {
+                continue;
+            };
+            let headed = rest.len() >= 2
+                || rest.first().is_some_and(|w| {
+                    lexicon::head_word(&capitalise(w)) == Some(HeadWord::Organization)
+                });
+            if headed && place_or_people(&prefix.join(" ")) {
+                longer.entry(short).or_default().push(g);
+                break;
+            }
+        }
+    }
+    for (short, long) in longer {
+        let fits = groups.get(short).is_some_and(|s| {
+            s.lexicon.is_none()
+                && matches!(s.evidence.class(), None | Some(EntityClass::Organization))
+        });
+        if let ([only], true) = (long.as_slice(), fits) {
+            uf.union(short, *only);
+        }
+    }
+}
+
+/// A whole lexicon name of a place or a people ("us", "british"), in a name's key form.
+fn place_or_people(key: &str) -> bool {
+    lexicon::names().find(key, true).iter().any(|m| {
+        m.start == 0
+            && m.end == key.len()
+            && matches!(
+                m.entry.kind,
+                lexicon::NameKind::Place | lexicon::NameKind::Group
+            )
+    })
 }
 
 /// A one-word name may shorten a longer one unless its own evidence clearly says otherwise:
