@@ -1,19 +1,11 @@
 //! Alignment on our own small texts, with the exact links a reader would expect: reordering,
 //! split and merged sentences, identical and empty documents, three versions.
 
-use parallax::compare::{Comparison, LinkKind, OpKind, SentRange};
-use parallax::document::{Corpus, DocId, Origin, load};
+mod common;
 
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, text) in texts.iter().enumerate() {
-        let name = format!("doc{i}.txt");
-        let loaded =
-            load::from_bytes(Origin::File(name.into()), text.as_bytes(), None).expect("load text");
-        corpus.push(loaded);
-    }
-    corpus
-}
+use common::corpus;
+use parallax::compare::{Comparison, LinkKind, OpKind, SentRange};
+use parallax::document::DocId;
 
 fn r(start: u32, end: u32) -> SentRange {
     SentRange { start, end }

@@ -2,19 +2,10 @@
 //! version's lead as well as with the other headline, a body sentence repeated in other words
 //! shares its partner, and unrelated sentences gain nothing.
 
-use parallax::compare::{Comparison, LinkKind, SentRange};
-use parallax::document::{Corpus, Origin, load};
+mod common;
 
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, text) in texts.iter().enumerate() {
-        let name = format!("doc{i}.txt");
-        let loaded =
-            load::from_bytes(Origin::File(name.into()), text.as_bytes(), None).expect("load text");
-        corpus.push(loaded);
-    }
-    corpus
-}
+use common::corpus;
+use parallax::compare::{Comparison, LinkKind, SentRange};
 
 fn one(s: u32) -> SentRange {
     SentRange::one(s)

@@ -2,19 +2,11 @@
 //! links where its neighbours' links place it (and a short sentence repeated everywhere does not
 //! link at random), and a clause moved inside a sentence is a move, not a delete and an insert.
 
-use parallax::compare::{AlignedView, Comparison, LinkKind, OpKind, SentRange};
-use parallax::document::{Corpus, DocId, Origin, Span, load};
+mod common;
 
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::default();
-    for (i, text) in texts.iter().enumerate() {
-        let name = format!("doc{i}.txt");
-        let loaded =
-            load::from_bytes(Origin::File(name.into()), text.as_bytes(), None).expect("load text");
-        corpus.push(loaded);
-    }
-    corpus
-}
+use common::corpus;
+use parallax::compare::{AlignedView, Comparison, LinkKind, OpKind, SentRange};
+use parallax::document::{Corpus, DocId, Span};
 
 fn r(start: u32, end: u32) -> SentRange {
     SentRange { start, end }
