@@ -80,6 +80,7 @@ fn item(doc: &Document, stop: &HashSet<TermId>, span: Span, sentence: usize) -> 
             key: super::entities::key_of(doc.slice(span)).replace(' ', ""),
             kind: drift::kind_of(doc, span),
             seconds: drift::duration_seconds(doc, span),
+            counted: drift::counted(doc, span),
         })
         .collect();
     Item {

@@ -15,6 +15,8 @@ pub struct Figure {
     pub kind: FigureKind,
     /// A duration in seconds, so "four decades" and "40 years" are the same figure.
     pub seconds: Option<u64>,
+    /// What a count counts ("homes" in "1,240 homes", singular), when a noun follows it.
+    pub counted: Option<String>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -86,6 +88,24 @@ pub fn kind_of(doc: &Document, span: Span) -> FigureKind {
     } else {
         FigureKind::Count
     }
+}
+
+/// The noun a count is followed by, singular and lowercase ("homes" → "home"); none when a
+/// stopword or nothing follows ("four of them", "rose to 12.").
+pub fn counted(doc: &Document, span: Span) -> Option<String> {
+    let next = doc
+        .text
+        .get(span.end as usize..)?
+        .split_whitespace()
+        .next()?;
+    if !next.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    let word = lower_word(next);
+    if word.is_empty() || crate::lexicon::stopwords().contains(word.as_str()) {
+        return None;
+    }
+    Some(word.strip_suffix('s').map_or(word.clone(), str::to_string))
 }
 
 /// Spelled numbers a duration is often written with.
@@ -160,7 +180,14 @@ pub fn compare(
     });
     let mut out = Vec::new();
     for f in &left {
-        let paired = right.iter().position(|r| r.kind == f.kind);
+        // "four others" and "five people" count different things: no change of one figure.
+        let paired = right.iter().position(|r| {
+            r.kind == f.kind
+                && (f.kind != FigureKind::Count
+                    || f.counted.is_none()
+                    || r.counted.is_none()
+                    || f.counted == r.counted)
+        });
         let theirs = paired.map(|p| right.remove(p).span);
         out.push(FigureDrift {
             kind: f.kind,
@@ -195,6 +222,7 @@ mod tests {
             key: key.to_string(),
             kind,
             seconds: None,
+            counted: None,
         }
     }
 
@@ -214,6 +242,27 @@ mod tests {
         let (wording, drift) = compare(false, &ours, &theirs);
         assert_eq!(wording, Wording::Reworded);
         assert_eq!(drift.len(), 2);
+    }
+
+    #[test]
+    fn counts_of_different_things_are_not_one_changed_figure() {
+        let counting = |start, key: &str, noun: &str| Figure {
+            counted: Some(noun.to_string()),
+            ..fig(start, key, FigureKind::Count)
+        };
+        let (wording, drift) = compare(
+            false,
+            &[counting(0, "four", "other")],
+            &[counting(3, "five", "people")],
+        );
+        assert_eq!(wording, Wording::Reworded);
+        assert_eq!(drift.len(), 2);
+        let (wording, _) = compare(
+            false,
+            &[counting(0, "1240", "home")],
+            &[counting(3, "1200", "home")],
+        );
+        assert_eq!(wording, Wording::FigureChanged);
     }
 
     #[test]
