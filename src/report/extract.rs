@@ -176,8 +176,8 @@ fn speaker_label(a: &Attribution) -> String {
 
 #[derive(Serialize)]
 struct JsonSpan<'a> {
-    start: u32,
     end: u32,
+    start: u32,
     text: &'a str,
 }
 
@@ -194,20 +194,20 @@ type ByteRange = Option<[u32; 2]>;
 
 #[derive(Serialize)]
 struct JsonCounterpart<'a> {
+    /// Pairs of changed figures (the same kind of quantity) as byte ranges, ours then theirs.
+    changed_figures: Vec<(ByteRange, ByteRange)>,
     doc: u32,
+    /// Every differing figure: its kind, "changed" / "missing" / "added", and both sides.
+    figures: Vec<JsonFigure<'a>>,
     index: usize,
     similarity: f32,
     wording: &'static str,
-    /// Pairs of changed figures (the same kind of quantity) as byte ranges, ours then theirs.
-    changed_figures: Vec<(ByteRange, ByteRange)>,
-    /// Every differing figure: its kind, "changed" / "missing" / "added", and both sides.
-    figures: Vec<JsonFigure<'a>>,
 }
 
 #[derive(Serialize)]
 struct JsonFigure<'a> {
-    kind: &'static str,
     change: &'static str,
+    kind: &'static str,
     ours: Option<JsonSpan<'a>>,
     theirs: Option<JsonSpan<'a>>,
 }
@@ -258,110 +258,189 @@ fn via(v: Via) -> &'static str {
     }
 }
 
-fn json_doc(
-    corpus: &Corpus,
-    doc: &Document,
-    x: &DocExtraction,
-    found: &Extraction,
-) -> serde_json::Value {
-    let quotes: Vec<serde_json::Value> = x
+// Typed and borrowed, so a 5 MB document's JSON is written as it is walked instead of first
+// being built as a tree of values (which took six times the memory of the extraction). Fields
+// are in alphabetical order: the order the output has always had.
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    counterparts: Vec<JsonCounterpart<'a>>,
+    end: u32,
+    outer: [u32; 2],
+    scare: bool,
+    sentence: usize,
+    speaker: Option<&'a str>,
+    speaker_entity: Option<u32>,
+    speaker_span: Option<JsonSpan<'a>>,
+    speaker_via: Option<&'static str>,
+    start: u32,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDocEntity<'a> {
+    class: &'static str,
+    id: u32,
+    mentions: Vec<JsonSpan<'a>>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCue<'a> {
+    end: u32,
+    kind: &'static str,
+    start: u32,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonClaim<'a> {
+    counterparts: Vec<JsonCounterpart<'a>>,
+    cues: Vec<JsonCue<'a>>,
+    end: u32,
+    sentence: usize,
+    source: Option<&'a str>,
+    source_entity: Option<u32>,
+    start: u32,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    claims: Vec<JsonClaim<'a>>,
+    entities: Vec<JsonDocEntity<'a>>,
+    id: u32,
+    path: String,
+    quotes: Vec<JsonQuote<'a>>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonMention {
+    doc: u32,
+    end: u32,
+    start: u32,
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    class: &'static str,
+    id: u32,
+    mentions: Vec<JsonMention>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonOut<'a> {
+    documents: Vec<JsonDoc<'a>>,
+    entities: Vec<JsonEntity<'a>>,
+}
+
+fn json_doc<'a>(
+    corpus: &'a Corpus,
+    doc: &'a Document,
+    x: &'a DocExtraction,
+    found: &'a Extraction,
+) -> JsonDoc<'a> {
+    let quotes = x
         .quotes
         .iter()
-        .map(|q| {
-            serde_json::json!({
-                "start": q.span.start,
-                "end": q.span.end,
-                "text": doc.slice(q.span),
-                "speaker": q.speaker.as_ref().map(|s| s.name.as_str()),
-                "scare": q.scare,
-                "outer": [q.outer.start, q.outer.end],
-                "sentence": q.sentence,
-                "speaker_entity": q.speaker.as_ref().and_then(|s| s.entity).map(|e| e.0),
-                "speaker_via": q.speaker.as_ref().map(|s| via(s.via)),
-                "speaker_span": q.speaker.as_ref().map(|s| json_span(doc, s.span)),
-                "counterparts": json_counterparts(corpus, doc, &q.counterparts),
-            })
+        .map(|q| JsonQuote {
+            counterparts: json_counterparts(corpus, doc, &q.counterparts),
+            end: q.span.end,
+            outer: [q.outer.start, q.outer.end],
+            scare: q.scare,
+            sentence: q.sentence,
+            speaker: q.speaker.as_ref().map(|s| s.name.as_str()),
+            speaker_entity: q.speaker.as_ref().and_then(|s| s.entity).map(|e| e.0),
+            speaker_span: q.speaker.as_ref().map(|s| json_span(doc, s.span)),
+            speaker_via: q.speaker.as_ref().map(|s| via(s.via)),
+            start: q.span.start,
+            text: doc.slice(q.span),
         })
         .collect();
-    let entities: Vec<serde_json::Value> = entities_of(x)
+    let entities = entities_of(x)
         .into_iter()
         .filter_map(|(id, spans)| {
             let e = found.entity(id)?;
-            let mentions: Vec<JsonSpan> = spans.iter().map(|s| json_span(doc, *s)).collect();
-            Some(serde_json::json!({
-                "name": e.name,
-                "class": e.class.name(),
-                "id": id.0,
-                "mentions": mentions,
-            }))
-        })
-        .collect();
-    let claims: Vec<serde_json::Value> = x
-        .claims
-        .iter()
-        .map(|c| {
-            let cues: Vec<serde_json::Value> = c
-                .cues
-                .iter()
-                .map(|k| {
-                    serde_json::json!({
-                        "kind": match k.kind {
-                            CueKind::Attribution => "attribution",
-                            CueKind::Figure => "figure",
-                            CueKind::Hedge => "hedge",
-                        },
-                        "start": k.span.start,
-                        "end": k.span.end,
-                        "text": doc.slice(k.span),
-                    })
-                })
-                .collect();
-            serde_json::json!({
-                "start": c.span.start,
-                "end": c.span.end,
-                "text": doc.slice(c.span),
-                "source": c.source.as_ref().map(|s| s.name.as_str()),
-                "sentence": c.sentence,
-                "source_entity": c.source.as_ref().and_then(|s| s.entity).map(|e| e.0),
-                "cues": cues,
-                "counterparts": json_counterparts(corpus, doc, &c.counterparts),
+            Some(JsonDocEntity {
+                class: e.class.name(),
+                id: id.0,
+                mentions: spans.iter().map(|s| json_span(doc, *s)).collect(),
+                name: &e.name,
             })
         })
         .collect();
-    serde_json::json!({
-        "id": doc.id.0,
-        "path": doc.origin.to_string(),
-        "warnings": x.warnings,
-        "quotes": quotes,
-        "entities": entities,
-        "claims": claims,
-    })
+    let claims = x
+        .claims
+        .iter()
+        .map(|c| JsonClaim {
+            counterparts: json_counterparts(corpus, doc, &c.counterparts),
+            cues: c
+                .cues
+                .iter()
+                .map(|k| JsonCue {
+                    end: k.span.end,
+                    kind: match k.kind {
+                        CueKind::Attribution => "attribution",
+                        CueKind::Figure => "figure",
+                        CueKind::Hedge => "hedge",
+                    },
+                    start: k.span.start,
+                    text: doc.slice(k.span),
+                })
+                .collect(),
+            end: c.span.end,
+            sentence: c.sentence,
+            source: c.source.as_ref().map(|s| s.name.as_str()),
+            source_entity: c.source.as_ref().and_then(|s| s.entity).map(|e| e.0),
+            start: c.span.start,
+            text: doc.slice(c.span),
+        })
+        .collect();
+    JsonDoc {
+        claims,
+        entities,
+        id: doc.id.0,
+        path: doc.origin.to_string(),
+        quotes,
+        warnings: &x.warnings,
+    }
 }
 
 pub fn json(corpus: &Corpus, found: &Extraction, out: &mut dyn Write) -> io::Result<()> {
-    let documents: Vec<serde_json::Value> = corpus
+    let documents = corpus
         .documents
         .iter()
         .zip(&found.documents)
         .map(|(doc, x)| json_doc(corpus, doc, x, found))
         .collect();
-    let index: Vec<serde_json::Value> = found
+    let entities = found
         .entities
         .iter()
-        .map(|e| {
-            serde_json::json!({
-                "id": e.id.0,
-                "name": e.name,
-                "class": e.class.name(),
-                "mentions": e.mentions.iter().map(|m| serde_json::json!({
-                    "doc": m.doc.0, "start": m.span.start, "end": m.span.end,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|e| JsonEntity {
+            class: e.class.name(),
+            id: e.id.0,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| JsonMention {
+                    doc: m.doc.0,
+                    end: m.span.end,
+                    start: m.span.start,
+                })
+                .collect(),
+            name: &e.name,
         })
         .collect();
+    let mut w = io::BufWriter::new(&mut *out);
     serde_json::to_writer_pretty(
-        &mut *out,
-        &serde_json::json!({ "documents": documents, "entities": index }),
+        &mut w,
+        &JsonOut {
+            documents,
+            entities,
+        },
     )?;
-    writeln!(out)
+    writeln!(w)?;
+    w.flush()
 }
