@@ -93,3 +93,21 @@ fn a_body_named_with_its_country_joins_the_name_without_it() {
     );
     assert_eq!(landings(&c, &x, 1), [("Coast Guard", "U.S. Coast Guard")]);
 }
+
+/// "Ann Boyle of the Harbour Authority" is a person and the body she speaks for: the person's
+/// surname alone then lands on her, and the body stays a name of its own.
+#[test]
+fn a_full_name_followed_by_of_and_a_body_is_two_names() {
+    let c = corpus(&[
+        "Rear Admiral Ann Boyle of the Harbour Authority said the channel would reopen on Monday. \
+         Boyle said divers had cleared the wreck.",
+    ]);
+    let x = extract::extract(&c);
+    let first = landings(&c, &x, 0);
+    assert!(
+        first.contains(&("Ann Boyle", "Ann Boyle"))
+            && first.contains(&("Harbour Authority", "Harbour Authority"))
+            && first.contains(&("Boyle", "Ann Boyle")),
+        "{first:?}"
+    );
+}

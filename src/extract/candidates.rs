@@ -192,6 +192,14 @@ impl<'a> Scanner<'a> {
         if t == "and" && (!has_of || personal) {
             return None;
         }
+        // "John Mauger of the U.S. Coast Guard" is a person and his service, not one name: a
+        // first name followed by a surname is a whole name ("Prince of Wales" has none).
+        let full_name = units.windows(2).any(|w| {
+            w[1].first == w[0].last + 1 && lexicon::first_name(tok(self.doc, w[0].first)).is_some()
+        });
+        if matches!(t, "of" | "for") && full_name {
+            return None;
+        }
         let mut next = k + 1;
         if matches!(t, "of" | "for") && tok(self.doc, next) == "the" {
             next += 1;
