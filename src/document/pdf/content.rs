@@ -409,7 +409,7 @@ fn show(state: &mut State, font: Option<&Font>, bytes: &[u8], out: &mut Vec<Line
     state.tm = Matrix::translate(advance, 0.0).then(state.tm);
     let x1 = glyph.then(state.tm).then(state.ctm).0[4].max(x);
     let gap = std::mem::take(&mut state.gap);
-    let text = clean(&text);
+    let text = clean(text);
     if text.trim().is_empty() && !text.is_empty() {
         if let Some(line) = out.last_mut()
             && !line.text.ends_with(' ')
@@ -450,7 +450,10 @@ fn place(out: &mut Vec<Line>, x: f32, x1: f32, y: f32, size: f32, text: &str, ga
 }
 
 /// Control characters (from fonts without a Unicode map) become spaces; the rest is kept.
-fn clean(text: &str) -> String {
+fn clean(text: String) -> String {
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

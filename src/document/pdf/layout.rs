@@ -22,14 +22,22 @@ pub(super) fn prose(pages: Vec<Vec<Line>>) -> (String, usize) {
     let mut dropped = 0;
     let pages: Vec<Vec<Line>> = pages
         .into_iter()
-        .map(|lines| {
+        .map(|mut lines| {
+            if furniture.is_empty() {
+                return lines;
+            }
+            // Furniture is found among the lines at a page's edges, so only those are dropped
+            // (and only their keys are worth computing).
+            let edges = edges(&lines);
+            let mut index = 0;
             let before = lines.len();
-            let kept: Vec<Line> = lines
-                .into_iter()
-                .filter(|l| !furniture.iter().any(|k| *k == key(&l.text)))
-                .collect();
-            dropped += before - kept.len();
-            kept
+            lines.retain(|l| {
+                let at_edge = edges.contains(&index);
+                index += 1;
+                !(at_edge && furniture.binary_search(&key(&l.text)).is_ok())
+            });
+            dropped += before - lines.len();
+            lines
         })
         .collect();
     (paragraphs(&pages).join("\n\n"), dropped)
@@ -55,6 +63,22 @@ fn key(text: &str) -> String {
     out
 }
 
+/// Indices of the lines nearest the top and the bottom of a page, by height (the order they
+/// were drawn in need not be the order on the page).
+fn edges(lines: &[Line]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[b].y.total_cmp(&lines[a].y));
+    let n = order.len();
+    let mut edges: Vec<usize> = order[..n.min(EDGE_LINES)]
+        .iter()
+        .chain(&order[n - n.min(EDGE_LINES)..])
+        .copied()
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
 /// Keys of lines found among the top or bottom lines of at least half the pages (and of two).
 fn furniture(pages: &[Vec<Line>]) -> Vec<String> {
     if pages.len() < 2 {
@@ -62,13 +86,9 @@ fn furniture(pages: &[Vec<Line>]) -> Vec<String> {
     }
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for lines in pages {
-        let mut order: Vec<&Line> = lines.iter().collect();
-        order.sort_by(|a, b| b.y.total_cmp(&a.y));
-        let edges = order.len().min(EDGE_LINES);
-        let mut keys: Vec<String> = order[..edges]
-            .iter()
-            .chain(&order[order.len() - order.len().min(EDGE_LINES)..])
-            .map(|l| key(&l.text))
+        let mut keys: Vec<String> = edges(lines)
+            .into_iter()
+            .map(|i| key(&lines[i].text))
             .filter(|k| !k.is_empty())
             .collect();
         keys.sort();
