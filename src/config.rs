@@ -115,6 +115,7 @@ impl<'de> Deserialize<'de> for Verdicts {
 #[serde(deny_unknown_fields)]
 pub struct InputConfig {
     pub max_file_size: ByteSize,
+    pub cache_size: ByteSize,
     /// Fetch URLs again rather than open their cached copies: `--refresh`, never a file's.
     #[serde(skip)]
     pub refresh: bool,
@@ -126,6 +127,7 @@ impl Config {
             max_bytes: self.input.max_file_size.0,
             fetch: FetchOptions {
                 refresh: self.input.refresh,
+                cache_limit: self.input.cache_size.0,
                 ..FetchOptions::default()
             },
         }

@@ -1,12 +1,16 @@
 //! PDF and Word documents through the real binary, from files this test writes: text read into
 //! paragraphs with page furniture left out, formats told by their bytes, and every bad file
-//! (scan, encrypted, damaged, zip bomb, impostor) refused in one line with exit code 2.
+//! (scan, encrypted, damaged, zip bomb, impostor) refused in one line with exit code 2; the same
+//! documents served by a loopback HTTP server this test starts.
+
+mod loopback;
 
 use std::fs;
 use std::io::{Cursor, Write};
 use std::path::Path;
 
 use assert_cmd::Command;
+use loopback::{Reply, Server};
 
 fn parallax() -> Command {
     let mut cmd = Command::cargo_bin("parallax").expect("binary built");
@@ -15,9 +19,13 @@ fn parallax() -> Command {
 }
 
 fn inspect(path: &Path) -> serde_json::Value {
-    let out = parallax()
+    inspect_with(parallax(), path.as_os_str())
+}
+
+fn inspect_with(mut cmd: Command, input: impl AsRef<std::ffi::OsStr>) -> serde_json::Value {
+    let out = cmd
         .args(["inspect", "--format", "json"])
-        .arg(path)
+        .arg(input)
         .assert()
         .success()
         .get_output()
@@ -307,5 +315,78 @@ fn bad_word_documents_are_refused_in_one_line() {
     refused(
         &["inspect", &d("other.zip")],
         "other.zip: a zip archive but not a Word document",
+    );
+}
+
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// PDF and Word documents from URLs read as the files do: by their Content-Type, by their bytes
+/// when the server says only "bytes" or mislabels them, and again offline from the cache; a
+/// page that only claims to be a PDF is refused in one line naming the URL.
+#[test]
+fn documents_from_urls_read_as_files_do() {
+    let timetable = docx(
+        &[
+            para(Some("Title"), "Ferry Timetable Changes"),
+            para(None, "Fares stay the same."),
+        ]
+        .concat(),
+    );
+    let mut server = Server::start(vec![
+        ("/bulletin", Reply::page("application/pdf", &story_pdf())),
+        (
+            "/files/bulletin.pdf",
+            Reply::page("application/octet-stream", &story_pdf()),
+        ),
+        ("/mislabelled", Reply::page("text/html", &story_pdf())),
+        ("/timetable", Reply::page(DOCX_TYPE, &timetable)),
+        (
+            "/fake",
+            Reply::page("application/pdf", b"<p>Not a PDF at all.</p>"),
+        ),
+    ]);
+    let cache = tempfile::tempdir().unwrap();
+    let fetch = || {
+        let mut cmd = parallax();
+        cmd.env("PARALLAX_CACHE_DIR", cache.path())
+            .env("PARALLAX_FETCH_TIMEOUT", "5");
+        for proxy in [
+            "ALL_PROXY",
+            "HTTPS_PROXY",
+            "HTTP_PROXY",
+            "all_proxy",
+            "https_proxy",
+            "http_proxy",
+        ] {
+            cmd.env_remove(proxy);
+        }
+        cmd
+    };
+    let pdfs = ["/bulletin", "/files/bulletin.pdf", "/mislabelled"];
+    for path in pdfs {
+        let doc = inspect_with(fetch(), server.url(path));
+        assert_eq!(doc["format"], "pdf", "{path}");
+        let text = sentences(&doc).join(" | ");
+        assert!(text.contains("night-shift workers who"), "{path}: {text}");
+        assert!(!text.contains("Bulletin"), "{path}: {text}");
+    }
+    let doc = inspect_with(fetch(), server.url("/timetable"));
+    assert_eq!(doc["format"], "docx");
+    assert_eq!(doc["title"], "Ferry Timetable Changes");
+    let url = server.url("/fake");
+    let assert = fetch().args(["inspect", &url]).assert().code(2).stdout("");
+    let err = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(
+        err.trim_end(),
+        format!("parallax: {url}: not a PDF (no %PDF- header)")
+    );
+    // Offline: the documents come back from the cache as they were read.
+    server.stop();
+    let doc = inspect_with(fetch(), server.url("/bulletin"));
+    assert_eq!(doc["format"], "pdf");
+    assert!(doc["warnings"].to_string().contains("read from the cache"));
+    assert_eq!(
+        inspect_with(fetch(), server.url("/timetable"))["format"],
+        "docx"
     );
 }

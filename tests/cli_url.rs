@@ -192,9 +192,10 @@ fn failures_are_one_line_naming_the_url() {
         ("/broken", "HTTP 500 Internal Server Error"),
         (
             "/photo",
-            "not a web page or text (the server sent image/png)",
+            "not a web page, text, PDF or Word document (the server sent image/png)",
         ),
-        ("/report", "application/pdf"),
+        // Read as the PDF it says it is, and found damaged.
+        ("/report", "damaged PDF"),
         ("/nul", "looks like binary data"),
     ];
     for (path, reason) in cases {
@@ -349,4 +350,51 @@ fn panes_and_review_sessions_name_the_url() {
         serde_json::from_slice(&std::fs::read(&session).expect("a verdict was saved")).unwrap();
     assert_eq!(saved["documents"][0]["path"], story.as_str());
     assert_eq!(saved["documents"][1]["path"], edited.as_str());
+}
+
+/// The proxy named by HTTP_PROXY (or HTTPS_PROXY, ALL_PROXY) carries the fetch: here the loopback
+/// server is the proxy, and the story's host is never looked up on this machine. NO_PROXY
+/// exempts a host, and a proxy that cannot be reached is one line naming the URL.
+#[test]
+fn proxies_from_the_environment_carry_the_fetch() {
+    let proxy = Server::start(vec![("/story", Reply::html(STORY))]);
+    let cache = TempDir::new().unwrap();
+    let url = "http://news.invalid/story";
+    let out = parallax(&cache)
+        .env("HTTP_PROXY", proxy.url(""))
+        .args(["inspect", "--format", "json", url])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert!(text(&json["documents"][0]).contains("The new bridge over the harbour opened"));
+    assert_eq!(
+        proxy.hits("news.invalid:80"),
+        1,
+        "tunnelled through the proxy"
+    );
+    assert_eq!(proxy.hits("/story"), 1);
+
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    refused(
+        parallax(&cache)
+            .env("HTTP_PROXY", &closed)
+            .args(["inspect", "--refresh", url]),
+        url,
+        "connection refused",
+    );
+    // Exempt: fetched straight from the server, the dead proxy never asked.
+    let direct = proxy.url("/story");
+    parallax(&cache)
+        .env("HTTP_PROXY", &closed)
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .args(["inspect", &direct])
+        .assert()
+        .success();
+    assert_eq!(proxy.hits("/story"), 2);
 }

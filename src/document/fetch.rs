@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::load::{self, LoadError, LoadOptions, Loaded};
+use super::sniff::{self, Container};
 use super::{Format, Origin};
 
 /// Overrides the fetch timeout, in seconds (for tests and very slow links).
@@ -27,9 +28,21 @@ const USER_AGENT: &str = concat!(
     " (terminal reader comparing versions of news stories)"
 );
 
-/// Pages first, plain text and Markdown next; anything else is refused once its type is known.
-const ACCEPT: &str =
-    "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,*/*;q=0.1";
+/// Pages first, plain text and Markdown next, then PDF and Word documents; anything else is
+/// refused once its type is known.
+const ACCEPT: &str = "text/html,application/xhtml+xml,text/markdown;q=0.9,text/plain;q=0.8,\
+application/pdf;q=0.7,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.7,\
+*/*;q=0.1";
+
+/// What a Content-Type announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Announced {
+    /// Text in this format; `None` lets the loader sniff it (plain text, or no header).
+    Text(Option<Format>),
+    /// A PDF or Word document; `None` for a server's "some bytes" (`application/octet-stream`),
+    /// told by the bytes and the URL's extension.
+    Document(Option<Container>),
+}
 
 #[derive(Debug, Clone)]
 pub struct FetchOptions {
@@ -39,7 +52,12 @@ pub struct FetchOptions {
     pub cache_dir: Option<PathBuf>,
     /// Fetch again even when the page is in the cache.
     pub refresh: bool,
+    /// The cache is kept under this many bytes, the least recently fetched pages going first.
+    pub cache_limit: u64,
 }
+
+/// 256 MiB: thousands of pages.
+const DEFAULT_CACHE_LIMIT: u64 = 256 << 20;
 
 impl Default for FetchOptions {
     /// 20 s unless `PARALLAX_FETCH_TIMEOUT` says otherwise; the cache in `PARALLAX_CACHE_DIR`,
@@ -55,6 +73,7 @@ impl Default for FetchOptions {
             timeout,
             cache_dir: cache::default_dir(),
             refresh: false,
+            cache_limit: DEFAULT_CACHE_LIMIT,
         }
     }
 }
@@ -106,12 +125,17 @@ pub fn load(url: &str, options: &LoadOptions) -> Result<Loaded, LoadError> {
     // Kept only once it reads: a refused page is asked for again next time. (The copy costs
     // little beside the network.)
     let mut loaded = read(url, page.clone(), options.max_bytes)?;
-    if let Some(dir) = dir
-        && let Err(e) = cache::put(dir, url, &page)
-    {
-        loaded
-            .warnings
-            .push(format!("not kept for offline use ({}: {e})", dir.display()));
+    if let Some(dir) = dir {
+        if let Err(e) = cache::put(dir, url, &page) {
+            loaded
+                .warnings
+                .push(format!("not kept for offline use ({}: {e})", dir.display()));
+        } else if let Err(e) = cache::prune(dir, fetch.cache_limit, url) {
+            loaded.warnings.push(format!(
+                "the page cache could not be trimmed ({}: {e})",
+                dir.display()
+            ));
+        }
     }
     Ok(loaded)
 }
@@ -179,7 +203,7 @@ fn download(url: &str, options: &LoadOptions) -> Result<Page, LoadError> {
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    // Refused before the body is read: a large PDF or video is not downloaded to be thrown away.
+    // Refused before the body is read: a video or an archive is not downloaded to be thrown away.
     format_of(content_type.as_deref()).map_err(fail)?;
     let limit = options.max_bytes;
     if let Some(size) = response.body().content_length().filter(|&n| n > limit) {
@@ -223,7 +247,21 @@ fn read(url: &str, page: Page, limit: u64) -> Result<Loaded, LoadError> {
         });
     }
     let content_type = page.content_type.as_deref();
-    let hint = format_of(content_type).map_err(fail)?;
+    let origin = Origin::Url(url.to_string());
+    let (hint, promised) = match format_of(content_type).map_err(fail)? {
+        Announced::Text(hint) => (hint, None),
+        Announced::Document(promised) => (
+            None,
+            promised.or_else(|| {
+                let file = short_name(url).rsplit('/').next().unwrap_or("");
+                sniff::promised(std::path::Path::new(file))
+            }),
+        ),
+    };
+    // Told by the bytes first, as for files: a PDF served as text/html is still a PDF.
+    if let Some(loaded) = sniff::read_container(&origin, &page.body, promised, limit)? {
+        return Ok(loaded);
+    }
     let mut warnings = Vec::new();
     let maybe_html = matches!(hint, Some(Format::Html) | None);
     let bytes = charset::to_utf8(
@@ -232,17 +270,17 @@ fn read(url: &str, page: Page, limit: u64) -> Result<Loaded, LoadError> {
         maybe_html,
         &mut warnings,
     );
-    let mut loaded = load::from_vec(Origin::Url(url.to_string()), bytes, hint)?;
+    let mut loaded = load::from_vec(origin, bytes, hint)?;
     warnings.append(&mut loaded.warnings);
     loaded.warnings = warnings;
     Ok(loaded)
 }
 
-/// The format a Content-Type announces; `None` (no header, or plain text) lets the loader sniff
-/// the text. Anything but text is refused with its type named.
-fn format_of(content_type: Option<&str>) -> Result<Option<Format>, String> {
+/// What a Content-Type announces: text (in a format, or to be sniffed) or a document the
+/// loader reads. Anything else (images, video, archives) is refused with its type named.
+fn format_of(content_type: Option<&str>) -> Result<Announced, String> {
     let Some(value) = content_type else {
-        return Ok(None);
+        return Ok(Announced::Text(None));
     };
     let media = value
         .split(';')
@@ -250,12 +288,22 @@ fn format_of(content_type: Option<&str>) -> Result<Option<Format>, String> {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    match media.as_str() {
-        "text/html" | "application/xhtml+xml" => Ok(Some(Format::Html)),
-        "text/markdown" | "text/x-markdown" => Ok(Some(Format::Markdown)),
-        "" | "text/plain" => Ok(None),
-        other => Err(format!("not a web page or text (the server sent {other})")),
-    }
+    let announced = match media.as_str() {
+        "text/html" | "application/xhtml+xml" => Announced::Text(Some(Format::Html)),
+        "text/markdown" | "text/x-markdown" => Announced::Text(Some(Format::Markdown)),
+        "" | "text/plain" => Announced::Text(None),
+        "application/pdf" | "application/x-pdf" => Announced::Document(Some(Container::Pdf)),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            Announced::Document(Some(Container::Zip))
+        }
+        "application/octet-stream" | "binary/octet-stream" => Announced::Document(None),
+        other => {
+            return Err(format!(
+                "not a web page, text, PDF or Word document (the server sent {other})"
+            ));
+        }
+    };
+    Ok(announced)
 }
 
 /// One short phrase for a failed request.
@@ -295,6 +343,11 @@ fn io_reason(e: io::Error, timeout: Duration, https: bool) -> String {
 }
 
 fn io_kind_reason(e: &io::Error, timeout: Duration) -> String {
+    // The system resolver's failure reaches us as an uncategorised error with only this text
+    // (std's wording for a getaddrinfo error) to tell it by.
+    if e.to_string().starts_with("failed to lookup address") {
+        return "host not found".to_string();
+    }
     match e.kind() {
         io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
         io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => timed_out(timeout),
@@ -350,23 +403,45 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_name_lookup_is_a_host_not_found() {
+        let lookup =
+            io::Error::other("failed to lookup address information: Name or service not known");
+        let timeout = Duration::from_secs(1);
+        assert_eq!(io_kind_reason(&lookup, timeout), "host not found");
+        let reset = io::Error::from(io::ErrorKind::ConnectionReset);
+        assert!(io_kind_reason(&reset, timeout).contains("closed the connection"));
+    }
+
+    #[test]
     fn content_types_decide_the_format_or_refuse() {
+        let text = |f| Ok(Announced::Text(f));
         assert_eq!(
             format_of(Some("text/html; charset=utf-8")),
-            Ok(Some(Format::Html))
+            text(Some(Format::Html))
         );
         assert_eq!(
             format_of(Some("Application/XHTML+XML")),
-            Ok(Some(Format::Html))
+            text(Some(Format::Html))
         );
-        assert_eq!(format_of(Some("text/markdown")), Ok(Some(Format::Markdown)));
-        assert_eq!(format_of(Some("text/plain")), Ok(None));
-        assert_eq!(format_of(None), Ok(None));
+        assert_eq!(
+            format_of(Some("text/markdown")),
+            text(Some(Format::Markdown))
+        );
+        assert_eq!(format_of(Some("text/plain")), text(None));
+        assert_eq!(format_of(None), text(None));
+        assert_eq!(
+            format_of(Some("application/pdf")),
+            Ok(Announced::Document(Some(Container::Pdf)))
+        );
+        assert_eq!(
+            format_of(Some("application/octet-stream")),
+            Ok(Announced::Document(None))
+        );
         assert!(
             format_of(Some("image/png"))
                 .unwrap_err()
                 .contains("image/png")
         );
-        assert!(format_of(Some("application/pdf")).is_err());
+        assert!(format_of(Some("video/mp4")).is_err());
     }
 }

@@ -1,6 +1,9 @@
 //! A loopback HTTP/1.1 server for the URL tests: it listens on 127.0.0.1 on a free port, answers
 //! each request from a route table of our own pages (plain, gzip, chunked, trickling, endless),
-//! counts the requests per path, and stops on demand so the cache can be tried offline.
+//! counts the requests per path, and stops on demand so the cache can be tried offline. It also
+//! serves as an HTTP proxy (CONNECT), so proxy settings are tried without leaving the machine.
+//! Each test crate uses part of it.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -148,6 +151,36 @@ fn serve(
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
+    // A proxy's tunnel: counted under its target, then the request inside it is served as any.
+    if let Some(target) = request_line.strip_prefix("CONNECT ") {
+        let target = target.split_whitespace().next().unwrap_or("").to_string();
+        skip_headers(&mut reader, agents);
+        *hits.lock().unwrap().entry(target).or_default() += 1;
+        if stream
+            .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            .is_err()
+        {
+            return;
+        }
+        request_line.clear();
+        if reader.read_line(&mut request_line).is_err() {
+            return;
+        }
+    }
+    skip_headers(&mut reader, agents);
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
+    *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
+    let reply = routes.lock().unwrap().get(&path).cloned();
+    let reply = reply.unwrap_or_else(|| Reply::status(404));
+    let _ = respond(&mut stream, reply);
+}
+
+/// Reads a request's headers up to the blank line, noting its User-Agent.
+fn skip_headers(reader: &mut impl BufRead, agents: &Mutex<Vec<String>>) {
     loop {
         let mut line = String::new();
         match reader.read_line(&mut line) {
@@ -162,15 +195,6 @@ fn serve(
             }
         }
     }
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string();
-    *hits.lock().unwrap().entry(path.clone()).or_default() += 1;
-    let reply = routes.lock().unwrap().get(&path).cloned();
-    let reply = reply.unwrap_or_else(|| Reply::status(404));
-    let _ = respond(&mut stream, reply);
 }
 
 fn respond(stream: &mut TcpStream, reply: Reply) -> std::io::Result<()> {

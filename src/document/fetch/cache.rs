@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -69,6 +70,46 @@ pub fn put(dir: &Path, url: &str, page: &Page) -> io::Result<()> {
     })
 }
 
+/// Removes the least recently fetched pages until the cache holds at most `limit` bytes,
+/// never the page at `keep` (just fetched). Copies left aside by a write that never finished
+/// go once they are an hour old. Returns how many pages were removed.
+pub fn prune(dir: &Path, limit: u64, keep: &str) -> io::Result<usize> {
+    let keep = entry(dir, keep);
+    let mut pages = Vec::new();
+    for item in fs::read_dir(dir)? {
+        let item = item?;
+        let path = item.path();
+        let Ok(meta) = item.metadata() else { continue };
+        let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+        let is_page = path.extension().is_some_and(|e| e == "page");
+        let stale = modified.elapsed().is_ok_and(|age| age > STALE_ASIDE);
+        if is_page {
+            pages.push((modified, meta.len(), path));
+        } else if meta.is_file() && stale && path.to_string_lossy().contains(".tmp") {
+            let _ = fs::remove_file(&path);
+        }
+    }
+    let mut total: u64 = pages.iter().map(|(_, len, _)| len).sum();
+    pages.sort();
+    let mut removed = 0;
+    for (_, len, path) in pages {
+        if total <= limit {
+            break;
+        }
+        if path == keep {
+            continue;
+        }
+        if fs::remove_file(&path).is_ok() {
+            total -= len;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// A copy written aside this long ago belongs to a write that will not finish.
+const STALE_ASIDE: Duration = Duration::from_secs(3600);
+
 /// A file name from the URL's digest: URLs hold characters no file name may.
 fn entry(dir: &Path, url: &str) -> PathBuf {
     let digest = Sha256::digest(url.as_bytes());
@@ -104,6 +145,36 @@ mod tests {
         put(dir.path(), url, &page(b"newer")).unwrap();
         assert_eq!(get(dir.path(), url).unwrap().body, b"newer");
         assert!(get(dir.path(), "https://a.example/other").is_none());
+    }
+
+    #[test]
+    fn the_oldest_pages_go_first_when_the_cache_is_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let urls = [
+            "https://a.example/1",
+            "https://a.example/2",
+            "https://a.example/3",
+        ];
+        for url in urls {
+            put(dir.path(), url, &page(&[b'x'; 1000])).unwrap();
+            // Modification times far enough apart for every file system's clock.
+            let file = fs::File::options()
+                .write(true)
+                .open(entry(dir.path(), url))
+                .unwrap();
+            let age = 100 * (3 - urls.iter().position(|u| *u == url).unwrap() as u64);
+            file.set_modified(SystemTime::now() - Duration::from_secs(age))
+                .unwrap();
+        }
+        let size = fs::metadata(entry(dir.path(), urls[0])).unwrap().len();
+        // Room for two: the oldest goes.
+        assert_eq!(prune(dir.path(), 2 * size, urls[2]).unwrap(), 1);
+        assert!(get(dir.path(), urls[0]).is_none());
+        assert!(get(dir.path(), urls[1]).is_some());
+        // Room for none: the page just fetched stays all the same.
+        assert_eq!(prune(dir.path(), 0, urls[1]).unwrap(), 1);
+        assert!(get(dir.path(), urls[1]).is_some());
+        assert!(get(dir.path(), urls[2]).is_none());
     }
 
     #[test]
