@@ -292,3 +292,29 @@ fn a_quote_opening_the_next_paragraph_is_no_chain() {
     assert_eq!(q[0].1.as_deref(), Some("Ilka Dorn"), "{q:?}");
     assert_eq!(q[1].1.as_deref(), Some("Berit Sand"), "{q:?}");
 }
+
+/// A dateline with a hyphen for its dash ("Harwich - ") opens the lead; it is no part of the
+/// subject that says something, and a hyphen inside a name still is.
+#[test]
+fn a_dateline_before_the_subject_is_not_part_of_the_source() {
+    let c = corpus(&["Headline about the harbour\n\n\
+         Harwich - The Harbour Safety Board announced on Monday that the channel was \
+         \"clear of all wrecks,\" ending a week of closures.\n\n\
+         Mira Al-Sayed said the ferries would sail on Tuesday."]);
+    let x = extract::extract(&c);
+    let sources: Vec<Option<String>> = x.documents[0]
+        .claims
+        .iter()
+        .map(|k| k.source.as_ref().map(|s| s.name.clone()))
+        .collect();
+    assert!(
+        sources.contains(&Some("Harbour Safety Board".to_string())),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains(&Some("Mira Al-Sayed".to_string())),
+        "{sources:?}"
+    );
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Harbour Safety Board"), "{q:?}");
+}

@@ -57,7 +57,15 @@ fn breaks_phrase(doc: &Document, i: usize) -> bool {
     if matches!(t, "’" | "'") && i > 0 && glued(doc, i - 1, i) && tok(doc, i - 1).ends_with('s') {
         return false; // a plural possessive: "the Insurers’ Association"
     }
-    is_quote_mark(t) || matches!(t, "," | ";" | ":" | "—" | "–" | "!" | "?" | "|" | "…" | "")
+    is_quote_mark(t)
+        || matches!(t, "," | ";" | ":" | "—" | "–" | "!" | "?" | "|" | "…" | "")
+        || spaced_hyphen(doc, i)
+}
+
+/// A hyphen standing alone is a dash ("London - The Coast Guard said"), not part of a name
+/// ("Al-Amin", "R-Ky.").
+fn spaced_hyphen(doc: &Document, i: usize) -> bool {
+    tok(doc, i) == "-" && !glued(doc, i.wrapping_sub(1), i) && !glued(doc, i, i + 1)
 }
 
 fn is_adverb(t: &str) -> bool {
@@ -170,7 +178,8 @@ fn leading_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, u
     while i < end {
         let t = tok(doc, i);
         let inside = super::words::starts_upper(t)
-            || matches!(t, "of" | "the" | "and" | "’" | "'" | "." | "-")
+            || matches!(t, "of" | "the" | "and" | "’" | "'" | ".")
+            || t == "-" && !spaced_hyphen(doc, i)
             || !super::words::is_word(doc, i) && !breaks_phrase(doc, i);
         if !inside {
             break;
