@@ -318,3 +318,22 @@ fn a_dateline_before_the_subject_is_not_part_of_the_source() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[0].1.as_deref(), Some("Harbour Safety Board"), "{q:?}");
 }
+
+/// A speaker phrase is a noun phrase: never the clause after a cue ("adding that its output
+/// doubled"), an adverbial opening ("With …"), a bare possessive ("for his"), nor an adverb
+/// between the subject and its verb ("often").
+#[test]
+fn speaker_phrases_are_noun_phrases() {
+    let c = corpus(&[
+        "In a statement, Varek Mining said: \"The mine was profitable a decade ago,\" adding \
+         that its output doubled within a year.\n\n\
+         \"We live on borrowed land,\" my grandmother often said.\n\n\
+         Her critics called the plan \"a fantasy\" for its recently revealed costs.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    let speaker = |i: usize| q[i].1.as_deref();
+    assert_eq!(speaker(0), Some("Varek Mining"), "{q:?}");
+    assert_eq!(speaker(1), Some("my grandmother"), "{q:?}");
+    assert!(speaker(2).is_none_or(|s| s == "Her critics"), "{q:?}");
+}

@@ -18,11 +18,48 @@ pub struct Clause {
 }
 
 /// Words that may stand between a subject and its verb: "has also said", "did not say".
-const AUXILIARIES: [&str; 26] = [
-    "has", "have", "had", "also", "did", "does", "do", "will", "would", "could", "should", "may",
-    "might", "must", "not", "n't", "never", "then", "again", "later", "earlier", "once", "still",
-    "first", "had", "already",
+const AUXILIARIES: [&str; 31] = [
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "never",
+    "then",
+    "again",
+    "later",
+    "earlier",
+    "once",
+    "still",
+    "first",
+    "had",
+    "already",
+    "often",
+    "always",
+    "sometimes",
+    "just",
+    "now",
 ];
+
+/// Words that open an adverbial phrase, never a subject: "With leaders worried, …", "for his".
+const PREPOSITIONS: [&str; 14] = [
+    "with", "without", "for", "in", "on", "at", "from", "to", "by", "about", "despite", "during",
+    "amid", "against",
+];
+
+/// Determiners that name no one without their noun: "his", "its".
+const BARE_DETERMINERS: [&str; 7] = ["his", "her", "its", "their", "our", "my", "your"];
 
 /// Words before a verb form that make it a noun: "the report", "its claims", "of estimates".
 const NOUN_MAKERS: [&str; 24] = [
@@ -147,13 +184,21 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
         i -= 1;
     }
     if i < j {
-        return Some((i, j - 1));
+        return is_subject(doc, i, j - 1).then_some((i, j - 1));
     }
     // "an assessment that said": the subject is the noun before the relative pronoun.
     if j > start + 1 && matches!(tok(doc, j - 1), "that" | "which" | "who") {
         return subject_before(doc, start, j - 1);
     }
     None
+}
+
+/// Whether tokens `first..=last` can be a subject: not an adverbial phrase ("With leaders
+/// worried") nor a bare possessive.
+fn is_subject(doc: &Document, first: usize, last: usize) -> bool {
+    let opening = tok(doc, first).to_lowercase();
+    !PREPOSITIONS.contains(&opening.as_str())
+        && !(first == last && BARE_DETERMINERS.contains(&opening.as_str()))
 }
 
 /// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
@@ -191,6 +236,10 @@ fn leading_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, u
 
 /// A source named after its cue: `said Dr. Lena Reyl, a hydrologist`, `according to the study`.
 pub fn source_after(doc: &Document, from: usize, end: usize) -> Option<(usize, usize)> {
+    // "adding that its value rose": a clause, not a name.
+    if SOURCE_STOPS.contains(&tok(doc, from)) {
+        return None;
+    }
     let mut i = from;
     while i < end && i - from < 16 {
         let t = tok(doc, i);
