@@ -197,8 +197,9 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
 /// worried") nor a bare possessive.
 fn is_subject(doc: &Document, first: usize, last: usize) -> bool {
     let opening = tok(doc, first).to_lowercase();
-    !PREPOSITIONS.contains(&opening.as_str())
-        && !(first == last && BARE_DETERMINERS.contains(&opening.as_str()))
+    let adverbial = PREPOSITIONS.contains(&opening.as_str());
+    let bare = first == last && BARE_DETERMINERS.contains(&opening.as_str());
+    !(adverbial || bare)
 }
 
 /// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
