@@ -328,7 +328,8 @@ fn speaker_phrases_are_noun_phrases() {
         "In a statement, Varek Mining said: \"The mine was profitable a decade ago,\" adding \
          that its output doubled within a year.\n\n\
          \"We live on borrowed land,\" my grandmother often said.\n\n\
-         Her critics called the plan \"a fantasy\" for its recently revealed costs.",
+         Her critics called the plan \"a fantasy\" for its recently revealed costs.\n\n\
+         In a radio interview Ottilie Brandvold declared \"The plan is dead.\"",
     ]);
     let x = extract::extract(&c);
     let q = quotes(&c, &x, 0);
@@ -336,4 +337,5 @@ fn speaker_phrases_are_noun_phrases() {
     assert_eq!(speaker(0), Some("Varek Mining"), "{q:?}");
     assert_eq!(speaker(1), Some("my grandmother"), "{q:?}");
     assert!(speaker(2).is_none_or(|s| s == "Her critics"), "{q:?}");
+    assert_eq!(speaker(3), Some("Ottilie Brandvold"), "{q:?}");
 }

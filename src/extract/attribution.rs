@@ -184,7 +184,7 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
         i -= 1;
     }
     if i < j {
-        return is_subject(doc, i, j - 1).then_some((i, j - 1));
+        return subject_of(doc, i, j - 1);
     }
     // "an assessment that said": the subject is the noun before the relative pronoun.
     if j > start + 1 && matches!(tok(doc, j - 1), "that" | "which" | "who") {
@@ -193,13 +193,22 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     None
 }
 
-/// Whether tokens `first..=last` can be a subject: not an adverbial phrase ("With leaders
-/// worried") nor a bare possessive.
-fn is_subject(doc: &Document, first: usize, last: usize) -> bool {
+/// The subject among tokens `first..=last` read back from a verb: none when they are a bare
+/// possessive ("for his") or an adverbial phrase ("With leaders worried"), except for the name
+/// that closes one ("In a television interview Kell declared" → "Kell").
+fn subject_of(doc: &Document, first: usize, last: usize) -> Option<(usize, usize)> {
     let opening = tok(doc, first).to_lowercase();
-    let adverbial = PREPOSITIONS.contains(&opening.as_str());
-    let bare = first == last && BARE_DETERMINERS.contains(&opening.as_str());
-    !(adverbial || bare)
+    if first == last && BARE_DETERMINERS.contains(&opening.as_str()) {
+        return None;
+    }
+    if !PREPOSITIONS.contains(&opening.as_str()) {
+        return Some((first, last));
+    }
+    let mut name = last + 1;
+    while name > first + 2 && super::words::starts_upper(tok(doc, name - 1)) {
+        name -= 1;
+    }
+    (name <= last).then_some((name, last))
 }
 
 /// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
