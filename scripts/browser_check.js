@@ -106,8 +106,8 @@
         for (const m of document.querySelectorAll('table.rows td :is(s, u, i, span:not(.alt))')) {
           const line = getComputedStyle(m).textDecorationLine;
           const own = m.closest('td').cellIndex === Number(r) + 1;
-          const changed = m.classList.contains('m' + r);
-          const want = changed ? (own ? 'line-through' : 'underline') : m.classList.contains('o' + r) ? 'underline' : 'none';
+          const has = (c) => m.classList.contains(c + r) || m.classList.contains(c + 'a');
+          const want = has('m') ? (own ? 'line-through' : 'underline') : has('o') ? 'underline' : 'none';
           if (line !== want) { fail(`reference [${r}]: "${m.textContent}" is ${line}, expected ${want}`); break; }
         }
         for (const td of cells.filter((c) => c.cellIndex === Number(r) + 1)) visible(td, `reference [${r}] cell`);

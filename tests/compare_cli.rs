@@ -176,7 +176,11 @@ fn html_is_one_self_contained_page_with_every_sentence() {
     );
     assert!(dom.select("table.rows s, table.rows u").iter().all(|m| {
         m.attr("class")
-            .is_some_and(|c| c.split(' ').any(|c| c == format!("m{reference}")))
+            // Its own class for the reference, or the one for every reference.
+            .is_some_and(|c| {
+                c.split(' ')
+                    .any(|c| c == format!("m{reference}") || c == "ma")
+            })
     }));
     let strips = dom.select(&format!(".overview.w{reference} .strip"));
     assert_eq!(strips.length(), 3);

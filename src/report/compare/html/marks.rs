@@ -108,7 +108,8 @@ pub(super) struct Marking<'r> {
 /// Writes the pieces, neighbours marked alike inside one element. With one view the element
 /// says it all; with several, classes name per reference R the words changed (`mR`) or moved
 /// (`oR`) against it, and a run that goes on from the previous element (`jR`) or into the
-/// next (`kR`), so print brackets each run once (see style.rs).
+/// next (`kR`), so print brackets each run once (see style.rs); `a` for R when every
+/// reference reads the run alike.
 pub(super) fn write(pieces: &[Piece], how: &Marking, out: &mut String) {
     let mut groups: Vec<&[Piece]> = Vec::new();
     let mut from = 0;
@@ -144,19 +145,34 @@ pub(super) fn write(pieces: &[Piece], how: &Marking, out: &mut String) {
                 marks(at.checked_sub(1).and_then(|b| groups.get(b))),
                 marks(groups.get(at + 1)),
             );
-            let mut names: Vec<String> = Vec::new();
-            for (k, r) in how.references.iter().enumerate() {
+            // Per reference R: changed (`m`) or moved (`o`), and whether the run goes on
+            // from before (`j`) or into after (`k`).
+            let mut each: Vec<(u32, char, bool, bool)> = Vec::new();
+            for (k, &r) in how.references.iter().enumerate() {
                 let kind = |(c, m): (u32, u32)| (c >> k & 1, m >> k & 1);
                 let this = kind((changed, moved));
-                if this == (0, 0) {
-                    continue;
+                if this != (0, 0) {
+                    let letter = if this.0 == 1 { 'm' } else { 'o' };
+                    each.push((r, letter, kind(before) == this, kind(after) == this));
                 }
-                names.push(format!("{}{r}", if this.0 == 1 { 'm' } else { 'o' }));
-                if kind(before) == this {
+            }
+            // The same under every reference (the common case) is named once, for all (`a`).
+            let all = each.len() == how.references.len()
+                && each
+                    .windows(2)
+                    .all(|w| (w[0].1, w[0].2, w[0].3) == (w[1].1, w[1].2, w[1].3));
+            let mut names: Vec<String> = Vec::new();
+            for (r, letter, j, k) in each {
+                let r = if all { "a".to_string() } else { r.to_string() };
+                names.push(format!("{letter}{r}"));
+                if j {
                     names.push(format!("j{r}"));
                 }
-                if kind(after) == this {
+                if k {
                     names.push(format!("k{r}"));
+                }
+                if all {
+                    break;
                 }
             }
             match names.as_slice() {
@@ -271,5 +287,15 @@ mod tests {
             html,
             "The <u class=\"m0 m2 k2\">pier</u><u class=\"m2 j2\"> reopened</u> on Tuesday."
         );
+        // Changed alike against every reference: one class for all.
+        let got = pieces(
+            doc,
+            SentRange::one(0),
+            &[&[Span::new(4, 8)], &[Span::new(4, 8)]],
+            &[&[], &[]],
+        );
+        let mut html = String::new();
+        write(&got, &how, &mut html);
+        assert_eq!(html, "The <u class=ma>pier</u> reopened on Tuesday.");
     }
 }

@@ -205,33 +205,30 @@ fn variants(views: &Views, texts: &[String]) -> String {
 }
 
 /// The opening of one version's cell: its sentence number drawn by its column's counter (a
-/// merged cell writes its numbers and sets the counter to its last), and per reference the score
-/// (after a "·" the CSS draws) that names its pair (when there are more than two).
+/// merged cell writes its numbers and sets the counter to its last), and its scores (after a
+/// "·" the CSS draws), each naming its pair when there are more than two versions.
 fn write_cell(views: &Views, named: bool, doc: &Document, sentences: SentRange, out: &mut String) {
     let id = doc.id.0;
-    // Which pair a score belongs to: this version against the one its changes are measured by.
-    let scores: Vec<String> = views
-        .list
-        .iter()
-        .map(|v| match v.sentence(doc.id, sentences.start as usize) {
-            Some(s) if v.reference() != doc.id => match (s.against, s.similarity) {
-                (Some(against), Some(similarity)) if named => {
-                    format!("{similarity:.2} vs [{}]", against.0)
-                }
-                (Some(_), Some(similarity)) => format!("{similarity:.2}"),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        })
-        .collect();
-    // A page of one reference has the CSS draw the "·"; with several, a score some references
-    // do not show carries its own.
-    let dot = if views.list.len() > 1 { "· " } else { "" };
-    let scores: Vec<String> = scores
-        .into_iter()
-        .map(|s| if s.is_empty() { s } else { format!("{dot}{s}") })
-        .collect();
-    let scores = variants(views, &scores);
+    // Which pair a score belongs to: this version against the one its changes are measured by,
+    // from each reference; every distinct pair once, whichever reference is shown.
+    let mut scores: Vec<String> = Vec::new();
+    for v in &views.list {
+        let Some(s) = v.sentence(doc.id, sentences.start as usize) else {
+            continue;
+        };
+        let score = match (s.against, s.similarity) {
+            _ if v.reference() == doc.id => continue,
+            (Some(against), Some(similarity)) if named => {
+                format!("{similarity:.2} vs [{}]", against.0)
+            }
+            (Some(_), Some(similarity)) => format!("{similarity:.2}"),
+            _ => continue,
+        };
+        if !scores.contains(&score) {
+            scores.push(score);
+        }
+    }
+    let scores = scores.join(" · ");
     if sentences.len() > 1 {
         let end = sentences.end - 1;
         let _ = write!(

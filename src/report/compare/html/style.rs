@@ -25,7 +25,7 @@ th{background:var(--head);font-family:sans-serif;font-size:.85em;font-weight:600
 tr.u th::before{content:'+ only here'}tr.m th::before{content:'↷ moved, see '}\
 tr.b th::before{content:'· boilerplate'}\
 .rows td::before,.rows td>b{color:var(--muted);font:.75em sans-serif;margin-right:.4em}\
-.rows:not(.multi) td>b+b::before,.rows:not(.multi) td:not(.g)>b::before{content:'· '}\
+.rows td>b+b::before,.rows td:not(.g)>b::before{content:'· '}\
 s,del{background:var(--del);text-decoration:line-through}\
 u,ins{background:var(--ins);text-decoration:underline;text-underline-offset:2px}\
 i{font-style:inherit;background:var(--moved);text-decoration:underline dotted;text-underline-offset:2px}\
@@ -75,7 +75,7 @@ rows[at].scrollIntoView({block:'center'});e.preventDefault()})})();";
 /// moved against R dotted, and only the labels and overview of R (class `wR`) show; a run of
 /// marks cut into pieces (`jR`, `kR`) is bracketed once. Every mark is an `<s>`, `<u>` or `<i>`
 /// (as the default reference reads it) or a `<span>`, with classes `mR` (changed) and `oR`
-/// (moved) naming the references it is marked for.
+/// (moved) naming the references it is marked for (`ma`, `oa`, `ja`, `ka`: for all of them).
 pub(super) fn reference_rules(references: &[DocId]) -> String {
     let mut css = String::from(
         ".multi s,.multi u,.multi i{background:none;text-decoration:none}.alt{display:none}",
@@ -86,19 +86,26 @@ pub(super) fn reference_rules(references: &[DocId]) -> String {
     );
     for r in references {
         let r = r.0;
-        // The reference's own column (after the markers' column).
+        // The reference's own column (after the markers' column), and the classes that mark
+        // for R: its own or the one for all references.
         let c = r + 2;
+        let (m, o, j, k) = (
+            format!(":is(.m{r},.ma)"),
+            format!(":is(.o{r},.oa)"),
+            format!(":is(.j{r},.ja)"),
+            format!(":is(.k{r},.ka)"),
+        );
         css.push_str(&format!(
             ".v{r} .w{r}{{display:revert}}\
-             .v{r} .m{r}{{background:var(--ins);text-decoration:underline;text-underline-offset:2px}}\
-             .v{r} td:nth-child({c}) .m{r}{{background:var(--del);text-decoration:line-through}}\
-             .v{r} .o{r}{{background:var(--moved);text-decoration:underline dotted}}"
+             .v{r} {m}{{background:var(--ins);text-decoration:underline;text-underline-offset:2px}}\
+             .v{r} td:nth-child({c}) {m}{{background:var(--del);text-decoration:line-through}}\
+             .v{r} {o}{{background:var(--moved);text-decoration:underline dotted}}"
         ));
         print.push_str(&format!(
-            ".v{r} .m{r}::before{{content:'{{+'}}.v{r} .m{r}::after{{content:'+}}'}}\
-             .v{r} td:nth-child({c}) .m{r}::before{{content:'[-'}}.v{r} td:nth-child({c}) .m{r}::after{{content:'-]'}}\
-             .v{r} .o{r}::before{{content:'{{~'}}.v{r} .o{r}::after{{content:'~}}'}}\
-             .v{r} td:nth-child(n) .j{r}::before,.v{r} td:nth-child(n) .k{r}::after{{content:none}}"
+            ".v{r} {m}::before{{content:'{{+'}}.v{r} {m}::after{{content:'+}}'}}\
+             .v{r} td:nth-child({c}) {m}::before{{content:'[-'}}.v{r} td:nth-child({c}) {m}::after{{content:'-]'}}\
+             .v{r} {o}::before{{content:'{{~'}}.v{r} {o}::after{{content:'~}}'}}\
+             .v{r} td:nth-child(n) {j}::before,.v{r} td:nth-child(n) {k}::after{{content:none}}"
         ));
     }
     print.push('}');
