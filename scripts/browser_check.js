@@ -66,6 +66,11 @@
   };
   if ((luminance(background(document.body)) < 0.2) !== dark) fail('the background does not follow the colour scheme');
 
+  // Tables too wide for the viewport stack at phone width rather than scroll.
+  for (const w of document.querySelectorAll('.wide')) {
+    if (w.scrollWidth > w.clientWidth + 1) fail(`a table scrolls sideways (${w.scrollWidth}px in ${w.clientWidth}px)`);
+  }
+
   let kind = 'review';
   const table = document.querySelector('table.rows');
   if (table) {
@@ -73,7 +78,7 @@
     const docs = table.querySelectorAll('thead th').length - 1;
     if (docs < 2) fail(`${docs} version columns`);
     const seen = new Array(docs).fill(0);
-    const cells = [...document.querySelectorAll('table.rows td:not(.mark):not(:empty)')];
+    const cells = [...document.querySelectorAll('table.rows td:not(:empty)')];
     for (const td of cells) {
       const d = td.cellIndex - 1;
       seen[d]++;
@@ -83,6 +88,7 @@
     const select = document.getElementById('ref');
     if (select) {
       if (select.offsetWidth < 1) fail('the reference selector is not shown');
+      if (W > 700 && select.offsetWidth > W / 3) fail(`the reference selector is ${select.offsetWidth}px wide`);
       const first = select.value;
       for (const opt of select.options) {
         const r = opt.value;
@@ -93,14 +99,15 @@
         if (named.length !== 1 || !named[0].textContent.startsWith(`[${r}]`)) fail(`reference [${r}] not named`);
         const strips = [...document.querySelectorAll('.overview')].filter((s) => s.offsetWidth > 0);
         if (strips.length !== 1) fail(`${strips.length} overviews shown for [${r}]`);
-        for (const sid of document.querySelectorAll('table.rows small, td.mark')) {
+        for (const sid of document.querySelectorAll('table.rows td, table.rows tbody th')) {
           const shown = [...sid.querySelectorAll('.alt')].filter((s) => s.getClientRects().length);
           if (shown.length > 1) fail(`reference [${r}]: ${shown.length} labels in "${sid.parentElement.textContent.slice(0, 30)}"`);
         }
-        for (const m of document.querySelectorAll('table.rows :is(del, ins, span[class^="m"])')) {
+        for (const m of document.querySelectorAll('table.rows td :is(s, u, i, span:not(.alt))')) {
           const line = getComputedStyle(m).textDecorationLine;
           const own = m.closest('td').cellIndex === Number(r) + 1;
-          const want = !m.classList.contains('m' + r) ? 'none' : own ? 'line-through' : 'underline';
+          const has = (c) => m.classList.contains(c + r) || m.classList.contains(c + 'a');
+          const want = has('m') ? (own ? 'line-through' : 'underline') : has('o') ? 'underline' : 'none';
           if (line !== want) { fail(`reference [${r}]: "${m.textContent}" is ${line}, expected ${want}`); break; }
         }
         for (const td of cells.filter((c) => c.cellIndex === Number(r) + 1)) visible(td, `reference [${r}] cell`);

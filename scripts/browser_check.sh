@@ -43,6 +43,7 @@ page() { # name, then the parallax arguments
   pages+=("$name")
 }
 page compare-2 compare --format html tests/fixtures/compare/harbour-a.txt tests/fixtures/compare/harbour-b.txt
+page compare-clause compare --format html tests/fixtures/compare/clause-a.txt tests/fixtures/compare/clause-b.txt
 page compare-3 compare --format html assets/samples/1-wire.txt assets/samples/2-rewrite.txt assets/samples/3-roundtrip.txt
 page compare-tricky compare --format html tests/fixtures/compare/harbour-a.txt tests/fixtures/compare/tricky.html tests/fixtures/compare/harbour-b.txt
 page review review export --format html tests/fixtures/review/session-v1.json

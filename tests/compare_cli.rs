@@ -137,10 +137,10 @@ fn html_is_one_self_contained_page_with_every_sentence() {
             assert!(shown.contains(text), "missing from the page: {text}");
         }
     }
-    assert!(dom.select("tr.moved").length() >= 2);
+    assert!(dom.select("tr.m").length() >= 2);
     assert!(dom.select("table.stats").text().contains("Identical"));
     // Every moved link lands on a sentence of the page.
-    for link in dom.select("tr.moved a").iter() {
+    for link in dom.select("tr.m a").iter() {
         let target = link.attr("href").unwrap().to_string();
         let id = target.trim_start_matches('#');
         assert_eq!(
@@ -174,14 +174,14 @@ fn html_is_one_self_contained_page_with_every_sentence() {
             .text()
             .starts_with(&format!("[{reference}]"))
     );
-    assert!(
-        dom.select("table.rows del, table.rows ins")
-            .iter()
-            .all(|m| {
-                m.attr("class")
-                    .is_some_and(|c| c.split(' ').any(|c| c == format!("m{reference}")))
+    assert!(dom.select("table.rows s, table.rows u").iter().all(|m| {
+        m.attr("class")
+            // Its own class for the reference, or the one for every reference.
+            .is_some_and(|c| {
+                c.split(' ')
+                    .any(|c| c == format!("m{reference}") || c == "ma")
             })
-    );
+    }));
     let strips = dom.select(&format!(".overview.w{reference} .strip"));
     assert_eq!(strips.length(), 3);
     let rows = dom.select("table.rows tbody tr").length();

@@ -7,10 +7,12 @@
 //! with marked in the HTML itself. Reads at desktop and phone widths, in light and dark, and in
 //! print.
 
+mod marks;
 mod overview;
 mod rows;
 mod style;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::compare::{AlignedView, Comparison};
@@ -95,6 +97,24 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escape text for element content only (quotes need none there): borrowed when it has nothing
+/// to escape, as most of a story has not.
+fn text(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '<', '>']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 pub fn write(
     corpus: &Corpus,
     cmp: &Comparison,
@@ -115,7 +135,7 @@ pub fn write(
         _ => (String::new(), String::new()),
     };
     let names: Vec<String> = corpus.documents.iter().map(name).collect();
-    let rules = rules + &style::column_names(&names);
+    let rules = rules + &style::columns(&names);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -204,8 +224,9 @@ fn documents(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
         let boilerplate = d.sentences.iter().filter(|s| s.boilerplate).count();
         writeln!(
             out,
-            "<tr><td>[{}]</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{boilerplate}</td></tr>",
+            "<tr><td data-h=\"#\">[{}]</td><td data-h=Title>{}</td><td data-h=Source>{}</td>\
+             <td class=num data-h=Sentences>{}</td>\
+             <td class=num data-h=\"of them boilerplate\">{boilerplate}</td></tr>",
             d.id.0,
             escape(&d.title),
             escape(&d.origin.to_string()),
@@ -229,9 +250,9 @@ fn statistics(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         for (k, (id, side)) in [(al.a, &s.a), (al.b, &s.b)].into_iter().enumerate() {
             let (pair, sim) = if k == 0 {
                 (
-                    format!("<td rowspan=\"2\">[{}] ↔ [{}]</td>", al.a.0, al.b.0),
+                    format!("<td rowspan=2 data-h=Pair>[{}] ↔ [{}]</td>", al.a.0, al.b.0),
                     format!(
-                        "<td rowspan=\"2\" class=\"num\">{:.2}</td>",
+                        "<td rowspan=2 class=num data-h=\"Mean similarity\">{:.2}</td>",
                         s.mean_similarity
                     ),
                 )
@@ -240,9 +261,11 @@ fn statistics(cmp: &Comparison, out: &mut dyn Write) -> io::Result<()> {
             };
             writeln!(
                 out,
-                "<tr>{pair}<td>[{}]</td><td class=\"num\">{:.1}% of {}</td>\
-                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-                 <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{sim}</tr>",
+                "<tr>{pair}<td data-h=Document>[{}]</td>\
+                 <td class=num data-h=\"Words shared verbatim\">{:.1}% of {}</td>\
+                 <td class=num data-h=Identical>{}</td><td class=num data-h=Paraphrased>{}</td>\
+                 <td class=num data-h=Moved>{}</td><td class=num data-h=\"Only here\">{}</td>\
+                 <td class=num data-h=Boilerplate>{}</td><td class=num data-h=Sentences>{}</td>{sim}</tr>",
                 id.0,
                 side.shared_share() * 100.0,
                 side.words,
@@ -262,21 +285,23 @@ fn legend(out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "<h2>How to read it</h2><dl class=\"legend\">\
-         <dt><del>struck</del></dt><dd>words of the reference that a version beside it does \
-         not have</dd>\
-         <dt><ins>underlined</ins></dt><dd>words of a version that the reference does not have \
+         <dt><s>struck</s></dt><dd>words of the reference that a version beside it does \
+         not have (in print [-so-])</dd>\
+         <dt><u>underlined</u></dt><dd>words of a version that the reference does not have \
          (or, where the reference lacks the sentence, that the version it is measured against \
-         does not)</dd>\
+         does not; in print {{+so+}})</dd>\
+         <dt><i>dotted</i></dt><dd>words the other version has too, in another place of the \
+         sentence: a clause moved (in print {{~so~}})</dd>\
          <dt>= identical</dt><dd>the same words in every version on the row</dd>\
          <dt>~ paraphrase 0.74</dt><dd>reworded; the lowest similarity (0–1) of the row's \
          sentences to the version they are measured against</dd>\
          <dt>not in [2]</dt><dd>versions that do not carry the row at all</dd>\
-         <dt>↷ moved</dt><dd>in another place in the other versions: follow the link</dd>\
+         <dt>↷ moved, see s6</dt><dd>in another place in the other versions (with more than two, [1] s6 names which): follow the link</dd>\
          <dt>only here</dt><dd>in one version alone</dd>\
          <dt>s6, s3–4 merged</dt><dd>sentence numbers (from 0) in their document; several \
          sentences of one version matched by one of another</dd>\
-         <dt>0.74 vs [0]</dt><dd>a sentence's similarity to the version its changes are \
-         measured against</dd>\
+         <dt>· 0.74 vs [0]</dt><dd>a sentence's similarity to the version its changes are \
+         measured against (with two versions, the other one)</dd>\
          <dt>boilerplate</dt><dd>page furniture or a repeated line, never compared</dd>\
          <dt>j / k</dt><dd>next / previous row that differs (also ]c / [c)</dd></dl>"
     )

@@ -1,13 +1,17 @@
-//! The compare page's aligned rows: a marker per row, the versions side by side, the changed
-//! words of every reference the page carries marked in one pass over each cell's text.
+//! The compare page's aligned rows: a marker per row, the versions side by side, the words
+//! changed or moved against every reference the page carries marked in one pass over each cell.
+//! The markup is lean because a 5 MB story makes 60 000 rows: optional end tags left out,
+//! sentence numbers drawn by CSS counters, the markers' fixed words by CSS (see style.rs).
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::marks::{self, Marking};
 use super::{Views, escape, name};
 use crate::compare::{Comparison, SentRange};
-use crate::document::{Corpus, Document, Span};
-use crate::report::compare::{RowKind, row_view};
+use crate::document::{Corpus, DocId, Document, Span};
+use crate::report::compare::{RowKind, RowView, row_view};
 
 /// Rows per table: each table sits in a block the browser lays out only when it nears the
 /// screen (`content-visibility`), so a long story opens at once.
@@ -21,15 +25,24 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let multi = views.list.len() > 1;
-    let table = if multi {
-        "<table class=\"rows multi\">"
-    } else {
-        "<table class=\"rows\">"
+    let table = if multi { "rows multi" } else { "rows" };
+    let references: Vec<u32> = views.list.iter().map(|v| v.reference().0).collect();
+    // With two versions the other one is plain: links and scores need not name it.
+    let named = corpus.documents.len() > 2;
+    // The last sentence number shown per document, where each table's counters start.
+    let mut last: Vec<i64> = vec![-1; corpus.documents.len()];
+    let open = |last: &[i64]| {
+        let reset: Vec<String> = last
+            .iter()
+            .enumerate()
+            .map(|(d, s)| format!("c{d} {s}"))
+            .collect();
+        format!(
+            "<div class=chunk><table class=\"{table}\" style=\"counter-reset:{}\">",
+            reset.join(" ")
+        )
     };
-    writeln!(
-        out,
-        "<h2>Side by side</h2><div class=\"chunk\">{table}<thead><tr><th class=\"mark\"></th>"
-    )?;
+    write!(out, "<h2>Side by side</h2>{}<thead><tr><th>", open(&last))?;
     for d in &corpus.documents {
         let reference = if multi {
             format!("<span class=\"alt w{}\"> · reference</span>", d.id.0)
@@ -38,21 +51,20 @@ pub(super) fn write(
         } else {
             String::new()
         };
-        writeln!(
+        write!(
             out,
-            "<th title=\"{}\">{}{reference}</th>",
+            "<th title=\"{}\">{}{reference}",
             escape(&d.origin.to_string()),
             escape(&name(d))
         )?;
     }
-    writeln!(out, "</tr></thead><tbody>")?;
-    let targets = moved_targets(corpus, cmp, views);
+    writeln!(out, "</thead><tbody>")?;
+    let mut targets = moved_targets(corpus, cmp, views);
+    targets.extend(overview);
+    let mut html = String::new();
     for row in 0..cmp.rows().len() {
         if row > 0 && row % CHUNK == 0 {
-            writeln!(
-                out,
-                "</tbody></table></div><div class=\"chunk\">{table}<tbody>"
-            )?;
+            writeln!(out, "</tbody></table></div>{}<tbody>", open(&last))?;
         }
         let seen: Vec<_> = views
             .list
@@ -62,45 +74,57 @@ pub(super) fn write(
         let Some(main) = seen.get(views.default) else {
             continue;
         };
-        let labels: Vec<String> = seen.iter().map(|v| marker(&v.kind)).collect();
-        // Only the rows the overview links to carry an id; identical rows no class.
-        let id = if overview.binary_search(&row).is_ok() {
-            format!(" id=\"r{row}\"")
-        } else {
-            String::new()
-        };
-        let class = match class(&main.kind) {
-            "identical" => String::new(),
-            c => format!(" class=\"{c}\""),
-        };
-        write!(
-            out,
-            "<tr{id}{class}><td class=\"mark\">{}</td>",
-            variants(views, &labels)
-        )?;
+        html.clear();
+        html.push_str("<tr");
+        if targets.contains(&row) {
+            let _ = write!(html, " id=r{row}");
+        }
+        if let Some(class) = class(&main.kind) {
+            let _ = write!(html, " class={class}");
+        }
+        let labels: Vec<String> = seen.iter().map(|v| marker(cmp, named, &v.kind)).collect();
+        let _ = write!(html, "><th>{}", variants(views, &labels));
         for d in &corpus.documents {
             let Some(cell) = main.cells.iter().find(|c| c.doc.id == d.id) else {
-                write!(out, "<td></td>")?;
+                html.push_str("<td>");
                 continue;
             };
-            let changed: Vec<&[Span]> = seen
-                .iter()
-                .map(|v| {
-                    v.cells
-                        .iter()
-                        .find(|c| c.doc.id == d.id)
-                        .map_or(&[][..], |c| c.changed)
-                })
-                .collect();
-            write_cell(views, &targets, cell.doc, cell.sentences, &changed, out)?;
+            let pieces = marks::pieces(
+                cell.doc,
+                cell.sentences,
+                &spans(&seen, d.id, false),
+                &spans(&seen, d.id, true),
+            );
+            let how = Marking {
+                references: &references,
+                default: views.default,
+                own: d.id == views.reference(),
+            };
+            write_cell(views, named, cell.doc, cell.sentences, &mut html);
+            marks::write(&pieces, &how, &mut html);
+            if let Some(l) = last.get_mut(d.id.index()) {
+                *l = i64::from(cell.sentences.end) - 1;
+            }
         }
-        writeln!(out, "</tr>")?;
+        out.write_all(html.as_bytes())?;
     }
     writeln!(out, "</tbody></table></div>")
 }
 
-/// The sentences a moved row links to (`#d{doc}s{sentence}`): the only cells that need an id.
-fn moved_targets(corpus: &Corpus, cmp: &Comparison, views: &Views) -> HashSet<(u32, u32)> {
+/// Per view, the spans of `doc`'s cell that are changed (or `moved`) against its reference.
+fn spans<'a>(seen: &[RowView<'a>], doc: DocId, moved: bool) -> Vec<&'a [Span]> {
+    seen.iter()
+        .map(|v| {
+            v.cells
+                .iter()
+                .find(|c| c.doc.id == doc)
+                .map_or(&[][..], |c| if moved { c.moved } else { c.changed })
+        })
+        .collect()
+}
+
+/// The rows a moved row links to (`#r{row}`, its other copy's row).
+fn moved_targets(corpus: &Corpus, cmp: &Comparison, views: &Views) -> HashSet<usize> {
     let mut targets = HashSet::new();
     let Some(view) = views.list.get(views.default) else {
         return targets;
@@ -110,30 +134,49 @@ fn moved_targets(corpus: &Corpus, cmp: &Comparison, views: &Views) -> HashSet<(u
             continue;
         }
         if let RowKind::Moved(to) = row_view(corpus, cmp, view, row).kind {
-            targets.extend(to.iter().map(|(d, r)| (d.0, r.start)));
+            targets.extend(
+                to.iter()
+                    .filter_map(|(d, r)| cmp.rows().row_of(*d, r.start as usize)),
+            );
         }
     }
     targets
 }
 
-fn class(kind: &RowKind) -> &'static str {
+/// The row's class (`u`nique, `m`oved, `p`araphrase, `b`oilerplate; none when identical).
+fn class(kind: &RowKind) -> Option<char> {
     match kind {
-        RowKind::Boilerplate => "boilerplate",
-        RowKind::Unique => "unique",
-        RowKind::Moved(_) => "moved",
-        RowKind::Identical { .. } => "identical",
-        RowKind::Paraphrase { .. } => "paraphrase",
+        RowKind::Boilerplate => Some('b'),
+        RowKind::Unique => Some('u'),
+        RowKind::Moved(_) => Some('m'),
+        RowKind::Identical { .. } => None,
+        RowKind::Paraphrase { .. } => Some('p'),
     }
 }
 
-/// The row's marker, a moved row linking to its other copies. No user text goes into it.
-fn marker(kind: &RowKind) -> String {
-    kind.label(|d, r| {
-        format!(
-            "<a href=\"#d{}s{}\">[{}] s{}</a>",
-            d.0, r.start, d.0, r.start
-        )
-    })
+/// The row's marker: the words the row's class draws ("+ only here", "↷ moved, see ") left to
+/// the CSS, a moved row's links to the rows of its other copies (`[1] s6`, or `s6` when the
+/// page has one other version). No user text goes into it.
+fn marker(cmp: &Comparison, named: bool, kind: &RowKind) -> String {
+    match kind {
+        RowKind::Unique | RowKind::Boilerplate => String::new(),
+        RowKind::Moved(to) => {
+            let links: Vec<String> = to
+                .iter()
+                .filter_map(|&(d, r)| {
+                    let row = cmp.rows().row_of(d, r.start as usize)?;
+                    let doc = if named {
+                        format!("[{}] ", d.0)
+                    } else {
+                        String::new()
+                    };
+                    Some(format!("<a href=#r{row}>{doc}s{}</a>", r.start))
+                })
+                .collect();
+            links.join(", ")
+        }
+        other => other.label(|_, _| String::new()),
+    }
 }
 
 /// `texts[k]` is what the page shows with reference `views.list[k]`: written once when every
@@ -161,173 +204,44 @@ fn variants(views: &Views, texts: &[String]) -> String {
     out
 }
 
-/// One version's cell: its sentence numbers, per reference the score that names its pair, and
-/// its text with the words changed against each reference marked.
-fn write_cell(
-    views: &Views,
-    targets: &HashSet<(u32, u32)>,
-    doc: &Document,
-    sentences: SentRange,
-    changed: &[&[Span]],
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// The opening of one version's cell: its sentence number drawn by its column's counter (a
+/// merged cell writes its numbers and sets the counter to its last), and its scores (after a
+/// "·" the CSS draws), each naming its pair when there are more than two versions.
+fn write_cell(views: &Views, named: bool, doc: &Document, sentences: SentRange, out: &mut String) {
     let id = doc.id.0;
-    let multi = views.list.len() > 1;
-    let base = if sentences.len() > 1 {
-        format!("s{}–{} merged", sentences.start, sentences.end - 1)
-    } else {
-        format!("s{}", sentences.start)
-    };
-    // Which pair a score belongs to: this version against the one its changes are measured by.
-    let scores: Vec<String> = views
-        .list
-        .iter()
-        .map(|v| match v.sentence(doc.id, sentences.start as usize) {
-            Some(s) if v.reference() != doc.id => match (s.against, s.similarity) {
-                (Some(against), Some(similarity)) => {
-                    format!(" · {similarity:.2} vs [{}]", against.0)
-                }
-                _ => String::new(),
-            },
-            _ => String::new(),
-        })
-        .collect();
-    let anchor = |s: u32| {
-        if targets.contains(&(id, s)) {
-            format!(" id=\"d{id}s{s}\"")
-        } else {
-            String::new()
-        }
-    };
-    write!(
-        out,
-        "<td{}><small>{base}{}</small>",
-        anchor(sentences.start),
-        variants(views, &scores)
-    )?;
-    // Every sentence of a merged cell can be the target of a moved link.
-    for s in sentences.start + 1..sentences.end {
-        if targets.contains(&(id, s)) {
-            write!(out, "<span{}></span>", anchor(s))?;
-        }
-    }
-    let default = views.default;
-    let is_reference = doc.id == views.reference();
-    let pieces = pieces(doc, sentences, changed);
-    for (at, &(text, mask)) in pieces.iter().enumerate() {
-        if mask == 0 {
-            write!(out, "{}", escape(text))?;
+    // Which pair a score belongs to: this version against the one its changes are measured by,
+    // from each reference; every distinct pair once, whichever reference is shown.
+    let mut scores: Vec<String> = Vec::new();
+    for v in &views.list {
+        let Some(s) = v.sentence(doc.id, sentences.start as usize) else {
             continue;
-        }
-        let tag = match (mask & (1 << default) != 0, is_reference) {
-            (true, true) => "del",
-            (true, false) => "ins",
-            (false, _) => "span",
         };
-        let classes = if multi {
-            // A mark that runs on into the next (`kR`) or from the previous (`jR`) under
-            // reference R: print brackets the run once, not each piece (see style.rs).
-            let mask_at = |i: Option<usize>| i.and_then(|i| pieces.get(i)).map_or(0, |p| p.1);
-            let before = mask & mask_at(at.checked_sub(1));
-            let after = mask & mask_at(Some(at + 1));
-            let mut names: Vec<String> = Vec::new();
-            for (k, v) in views.list.iter().enumerate() {
-                let r = v.reference().0;
-                for (bits, prefix) in [(mask, 'm'), (before, 'j'), (after, 'k')] {
-                    if bits & (1 << k) != 0 {
-                        names.push(format!("{prefix}{r}"));
-                    }
-                }
+        let score = match (s.against, s.similarity) {
+            _ if v.reference() == doc.id => continue,
+            (Some(against), Some(similarity)) if named => {
+                format!("{similarity:.2} vs [{}]", against.0)
             }
-            format!(" class=\"{}\"", names.join(" "))
-        } else {
-            String::new()
+            (Some(_), Some(similarity)) => format!("{similarity:.2}"),
+            _ => continue,
         };
-        write!(out, "<{tag}{classes}>{}</{tag}>", escape(text))?;
+        if !scores.contains(&score) {
+            scores.push(score);
+        }
     }
-    write!(out, "</td>")
-}
-
-/// The text of a cell (sentences joined by a space) cut wherever a changed span of any view
-/// starts or ends; each piece with the bits of the views (`changed[k]`) in which it is changed.
-fn pieces<'a>(doc: &'a Document, sentences: SentRange, changed: &[&[Span]]) -> Vec<(&'a str, u32)> {
-    let mut out: Vec<(&'a str, u32)> = Vec::new();
-    let list = doc.sentences.get(sentences.range()).unwrap_or(&[]);
-    for (n, s) in list.iter().enumerate() {
-        if n > 0 {
-            out.push((" ", 0));
-        }
-        let mut cuts: Vec<u32> = vec![s.span.start, s.span.end];
-        for spans in changed {
-            for c in spans.iter().filter(|c| s.span.contains(**c)) {
-                cuts.extend([c.start, c.end]);
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut next = vec![0usize; changed.len()];
-        let mut marked: Vec<(Span, u32)> = Vec::with_capacity(cuts.len());
-        for w in cuts.windows(2) {
-            let piece = Span {
-                start: w[0],
-                end: w[1],
-            };
-            let mut mask = 0u32;
-            for (k, spans) in changed.iter().enumerate() {
-                let Some(at) = next.get_mut(k) else { continue };
-                while spans.get(*at).is_some_and(|c| c.end <= piece.start) {
-                    *at += 1;
-                }
-                if spans
-                    .get(*at)
-                    .is_some_and(|c| c.start <= piece.start && c.end >= piece.end)
-                {
-                    mask |= 1 << k;
-                }
-            }
-            match marked.last_mut() {
-                // Neighbours marked alike are one mark.
-                Some((last, m)) if *m == mask && mask != 0 => last.end = piece.end,
-                _ => marked.push((piece, mask)),
-            }
-        }
-        out.extend(
-            marked
-                .into_iter()
-                .map(|(span, mask)| (doc.slice(span), mask)),
+    let scores = scores.join(" · ");
+    if sentences.len() > 1 {
+        let end = sentences.end - 1;
+        let _ = write!(
+            out,
+            "<td class=g style=\"counter-set:c{id} {end}\"><b>s{}–{end} merged</b>",
+            sentences.start
         );
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::load::from_bytes;
-    use crate::document::{Format, Origin};
-
-    #[test]
-    fn pieces_carry_the_references_each_is_changed_for() {
-        let mut corpus = Corpus::default();
-        let text = "The pier reopened on Tuesday.";
-        corpus.push(from_bytes(Origin::Stdin, text.as_bytes(), Some(Format::Text)).unwrap());
-        let doc = &corpus.documents[0];
-        // "pier" changed against reference 0, "pier reopened" against 1, nothing against 2.
-        let first = [Span::new(4, 8)];
-        let second = [Span::new(4, 17)];
-        let got = pieces(doc, SentRange::one(0), &[&first, &second, &[]]);
-        assert_eq!(
-            got,
-            [
-                ("The ", 0),
-                ("pier", 0b011),
-                (" reopened", 0b010),
-                (" on Tuesday.", 0)
-            ]
-        );
-        // Neighbours marked alike are one mark.
-        let split = [Span::new(4, 8), Span::new(8, 17)];
-        let got = pieces(doc, SentRange::one(0), &[&split]);
-        assert_eq!(got[1], ("pier reopened", 1));
+        if !scores.is_empty() {
+            let _ = write!(out, "<b>{scores}</b>");
+        }
+    } else if scores.is_empty() {
+        out.push_str("<td>");
+    } else {
+        let _ = write!(out, "<td><b>{scores}</b>");
     }
 }
