@@ -350,14 +350,7 @@ fn documents_from_urls_read_as_files_do() {
         let mut cmd = parallax();
         cmd.env("PARALLAX_CACHE_DIR", cache.path())
             .env("PARALLAX_FETCH_TIMEOUT", "5");
-        for proxy in [
-            "ALL_PROXY",
-            "HTTPS_PROXY",
-            "HTTP_PROXY",
-            "all_proxy",
-            "https_proxy",
-            "http_proxy",
-        ] {
+        for proxy in loopback::PROXY_VARS {
             cmd.env_remove(proxy);
         }
         cmd

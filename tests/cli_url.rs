@@ -28,14 +28,7 @@ fn parallax(cache: &TempDir) -> Command {
         .env("NO_COLOR", "1")
         .env("PARALLAX_CACHE_DIR", cache.path())
         .env("PARALLAX_FETCH_TIMEOUT", "5");
-    for proxy in [
-        "ALL_PROXY",
-        "all_proxy",
-        "HTTPS_PROXY",
-        "https_proxy",
-        "HTTP_PROXY",
-        "http_proxy",
-    ] {
+    for proxy in loopback::PROXY_VARS {
         cmd.env_remove(proxy);
     }
     cmd

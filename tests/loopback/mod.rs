@@ -13,6 +13,17 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+/// Proxy settings of the environment the tests run in: a fetch from this server must not go
+/// through a proxy (the server itself stands in for one where a test wants it).
+pub const PROXY_VARS: [&str; 6] = [
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+];
+
 /// How the server answers one path.
 #[derive(Clone)]
 pub enum Reply {
