@@ -339,3 +339,15 @@ fn speaker_phrases_are_noun_phrases() {
     assert!(speaker(2).is_none_or(|s| s == "Her critics"), "{q:?}");
     assert_eq!(speaker(3), Some("Ottilie Brandvold"), "{q:?}");
 }
+
+/// "As X put it, “…”": the idiom names the speaker before it.
+#[test]
+fn as_someone_put_it_names_the_speaker() {
+    let c = corpus(&[
+        "The levy has few friends. As Tove Marsk, an economist at the Harbour Institute, \
+         recently put it, “Nobody asked the fishermen.”",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Tove Marsk"), "{q:?}");
+}

@@ -339,7 +339,9 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
     } else {
         t
     };
-    let reporting = lexicon::reporting_verb(word)?;
+    // "as the critic put it, “…”": the idiom reports a quotation, the verb alone does not.
+    let put_it = word == "put" && tok(doc, i + 1) == "it";
+    let reporting = lexicon::reporting_verb(word).or(put_it.then_some(Reporting::QuoteOnly))?;
     let prev = if i > start { tok(doc, i - 1) } else { "" };
     let prev_lower = prev.to_lowercase();
     if NOUN_MAKERS.contains(&prev_lower.as_str()) || prev == "-" && words_glued(doc, i) {
