@@ -35,7 +35,12 @@ fn parallax(cache: &TempDir) -> Command {
 }
 
 fn inspect(cache: &TempDir, args: &[&str]) -> serde_json::Value {
-    let out = parallax(cache)
+    inspect_with(parallax(cache), args)
+}
+
+/// `inspect --format json` by a command the caller has set up (a proxy in its environment).
+fn inspect_with(mut cmd: Command, args: &[&str]) -> serde_json::Value {
+    let out = cmd
         .args(["inspect", "--format", "json"])
         .args(args)
         .assert()
@@ -353,15 +358,9 @@ fn proxies_from_the_environment_carry_the_fetch() {
     let proxy = Server::start(vec![("/story", Reply::html(STORY))]);
     let cache = TempDir::new().unwrap();
     let url = "http://news.invalid/story";
-    let out = parallax(&cache)
-        .env("HTTP_PROXY", proxy.url(""))
-        .args(["inspect", "--format", "json", url])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let mut cmd = parallax(&cache);
+    cmd.env("HTTP_PROXY", proxy.url(""));
+    let json = inspect_with(cmd, &[url]);
     assert!(text(&json["documents"][0]).contains("The new bridge over the harbour opened"));
     assert_eq!(
         proxy.hits("news.invalid:80"),
