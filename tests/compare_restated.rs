@@ -75,3 +75,61 @@ Drivers were told to carry chains and wait for the ploughs.";
             .all(|l| l.kind != LinkKind::Restated)
     );
 }
+
+/// A fuller version: its fourth and sixth sentences tell what one sentence of the summary below
+/// tells.
+const FULL: &str = "Velmar council fires chief executive over budget gap
+
+The Velmar town council dismissed its chief executive, Orla Brenn, on Friday after auditors found a budget gap of 4.2 million crowns, officials said.
+
+Auditors said the gap had grown over three years while reports to councillors showed a balanced budget.
+
+In 2019 the council had already rebuked Brenn for filing the accounts late.
+
+The ferry company that serves the town said its timetable would not change.
+
+In 2021 a second warning followed when the accounts were late again.
+
+Brenn did not respond to requests for comment.";
+
+const SUMMARY: &str = "Velmar chief executive sacked after budget gap
+
+Velmar's council fired chief executive Orla Brenn on Friday over a budget gap of 4.2 million crowns that auditors uncovered.
+
+Brenn had been warned over late accounts in 2019 and again in 2021, council records show.
+
+She did not respond to requests for comment.";
+
+#[test]
+fn a_summary_sentence_pairs_with_each_sentence_it_stands_for() {
+    let c = corpus(&[FULL, SUMMARY]);
+    let cmp = Comparison::build(&c);
+    let links = &cmp.alignments()[0].links;
+    let linked = |a: u32, b: u32| links.iter().any(|l| l.a == one(a) && l.b == one(b));
+    assert!(linked(3, 2), "{links:#?}");
+    assert!(linked(5, 2), "{links:#?}");
+    // The sentence the summary leaves out stays unlinked.
+    assert!(!links.iter().any(|l| l.a.contains(4)), "{links:#?}");
+    assert!(!links.iter().any(|l| l.a.contains(2)), "{links:#?}");
+}
+
+#[test]
+fn a_crosshead_near_the_top_restates_nothing() {
+    let with_crosshead = "Velmar council fires chief executive over budget gap
+
+The Velmar town council dismissed its chief executive, Orla Brenn, on Friday after auditors found a budget gap of 4.2 million crowns, officials said.
+
+AUDITORS FIND BUDGET GAP
+
+Auditors said the gap had grown over three years while reports to councillors showed a balanced budget.";
+    let c = corpus(&[with_crosshead, SUMMARY]);
+    let cmp = Comparison::build(&c);
+    let links = &cmp.alignments()[0].links;
+    assert!(!links.iter().any(|l| l.a.contains(2)), "{links:#?}");
+    // The headline still restates the other lead.
+    assert!(
+        links
+            .iter()
+            .any(|l| l.a == one(0) && l.b == one(1) && l.kind == LinkKind::Restated)
+    );
+}

@@ -81,8 +81,9 @@ fn rewrites_of_one_story_align_with_high_precision_and_recall() {
     let hit = predicted.intersection(&sure).count() as f64;
     let precision = hit / predicted.len().max(1) as f64;
     let recall = hit / sure.len() as f64;
+    eprintln!("seeds 003~004: precision {precision:.3}, recall {recall:.3}");
     assert!(
-        precision >= 0.9 && recall >= 0.9,
+        precision >= 0.97 && recall >= 0.96,
         "precision {precision:.3}, recall {recall:.3}"
     );
 }
@@ -94,8 +95,9 @@ fn unrelated_articles_make_almost_no_links() {
         return;
     };
     let cmp = compare(&a, &b);
+    eprintln!("seeds 000~003: {} links", cmp.alignments()[0].links.len());
     assert!(
-        cmp.alignments()[0].links.len() <= 2,
+        cmp.alignments()[0].links.len() <= 1,
         "{} links",
         cmp.alignments()[0].links.len()
     );

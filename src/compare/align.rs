@@ -16,6 +16,7 @@ mod restated;
 mod runs;
 mod search;
 mod short;
+mod summary;
 
 use merge::Singles;
 use search::EXHAUSTIVE_PAIRS;
@@ -151,6 +152,7 @@ impl Pair<'_> {
         self.moved(&space, &single, &mut links);
         self.enclosed_repeats(&space, &mut links);
         self.restated(&a_live, &b_live, &mut links);
+        self.summaries(&space, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
     }

@@ -70,7 +70,8 @@ pub enum LinkKind {
     /// Found out of order: the sentence moved (its wording may have changed too).
     Moved,
     /// A second pairing of a sentence that says again what another link pairs: a headline or
-    /// standfirst and the lead or body sentence that tells the same fact in full.
+    /// standfirst and the lead or body sentence that tells the same fact in full, or one of the
+    /// sentences a summary sentence stands for.
     Restated,
 }
 

@@ -23,21 +23,23 @@ const DATELINE_MAX: usize = 60;
 
 /// The role of every paragraph of `doc`, in order.
 pub fn roles(doc: &Document) -> Vec<Role> {
+    roles_in_order(doc).collect()
+}
+
+/// The roles of `doc`'s paragraphs, from the first, each found when asked for: a caller that
+/// looks only at the top reads only the top.
+pub fn roles_in_order(doc: &Document) -> impl Iterator<Item = Role> + '_ {
     let title = doc.title.trim();
     let mut title_seen = false;
-    doc.paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let text = doc.slice(p.span).trim();
-            // The detected title, where it stands near the top (not a later repeat of it).
-            if !title_seen && i < 4 && !title.is_empty() && clean(text) == title {
-                title_seen = true;
-                return Role::Title;
-            }
-            role(text, doc.format)
-        })
-        .collect()
+    doc.paragraphs.iter().enumerate().map(move |(i, p)| {
+        let text = doc.slice(p.span).trim();
+        // The detected title, where it stands near the top (not a later repeat of it).
+        if !title_seen && i < 4 && !title.is_empty() && clean(text) == title {
+            title_seen = true;
+            return Role::Title;
+        }
+        role(text, doc.format)
+    })
 }
 
 /// A paragraph's text without Markdown heading marks.

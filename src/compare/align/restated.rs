@@ -7,6 +7,8 @@
 use super::{Pair, RawLink};
 use crate::compare::terms::Prepared;
 use crate::compare::{LinkKind, SentRange};
+use crate::document::Document;
+use crate::document::structure::{Role, roles_in_order};
 
 /// Sentences at the top of a version that may be a headline or standfirst.
 const TOP: usize = 3;
@@ -58,7 +60,8 @@ impl Pair<'_> {
             }
         };
         let one = SentRange::one;
-        for &i in a_live.iter().take(TOP) {
+        let (top_a, top_b) = (top(self.a, a_live), top(self.b, b_live));
+        for &i in &top_a {
             let full = b_live
                 .iter()
                 .take(WINDOW)
@@ -67,7 +70,7 @@ impl Pair<'_> {
                 add(one(i), one(j), score);
             }
         }
-        for &j in b_live.iter().take(TOP) {
+        for &j in &top_b {
             let full = a_live
                 .iter()
                 .take(WINDOW)
@@ -77,12 +80,12 @@ impl Pair<'_> {
             }
         }
         for (k, &i) in a_live.iter().enumerate() {
-            if let Some((other, score)) = self.echo(self.pa, a_live, k, &of_a) {
+            if let Some((other, score)) = self.echo(self.pa, a_live, k, &top_a, &of_a) {
                 add(one(i), other, score);
             }
         }
         for (k, &j) in b_live.iter().enumerate() {
-            if let Some((other, score)) = self.echo(self.pb, b_live, k, &of_b) {
+            if let Some((other, score)) = self.echo(self.pb, b_live, k, &top_b, &of_b) {
                 add(other, one(j), score);
             }
         }
@@ -98,19 +101,21 @@ impl Pair<'_> {
 
     /// The partner run of the sentence of its own version (`live`, at position `k`) that says
     /// the sentence again: for a top sentence any containing one in the top `WINDOW`, for an
-    /// unlinked one a near-total repeat within `WINDOW` positions. `of` holds the partners.
+    /// unlinked one a near-total repeat within `WINDOW` positions. `of` holds the partners,
+    /// `tops` the version's [`top`] sentences.
     fn echo(
         &self,
         p: &Prepared,
         live: &[u32],
         k: usize,
+        tops: &[u32],
         of: &[Option<SentRange>],
     ) -> Option<(SentRange, f32)> {
         let &i = live.get(k)?;
         let free = of.get(i as usize).copied().flatten().is_none();
-        let (near, bar) = if k < TOP {
+        let (near, bar) = if tops.contains(&i) {
             (live.get(..WINDOW.min(live.len()))?, CONTAINED_WITHIN)
-        } else if free {
+        } else if free && k >= TOP {
             let from = k.saturating_sub(WINDOW);
             (live.get(from..(k + WINDOW + 1).min(live.len()))?, REPEATED)
         } else {
@@ -120,7 +125,7 @@ impl Pair<'_> {
             .iter()
             .filter(|&&u| u != i && of.get(u as usize).copied().flatten().is_some());
         let (u, score) = self.best_container(p, i, p, others, bar)?;
-        if k >= TOP && self.overlap(p.stems(i), p.stems(u)).1 < MIN_SHARED_REPEATED {
+        if !tops.contains(&i) && self.overlap(p.stems(i), p.stems(u)).1 < MIN_SHARED_REPEATED {
             return None;
         }
         let partner = of.get(u as usize).copied().flatten()?;
@@ -147,4 +152,23 @@ impl Pair<'_> {
         })
         .max_by(|p, q| p.1.total_cmp(&q.1))
     }
+}
+
+/// The sentences among the first `TOP` live ones of `doc` that may be a headline, standfirst or
+/// lead: a crosshead there ("2020 ELECTIONS UNDER FOREIGN THREATS") names the section after it
+/// rather than telling a fact of the story.
+fn top(doc: &Document, live: &[u32]) -> Vec<u32> {
+    let first = live.get(..live.len().min(TOP)).unwrap_or(live);
+    let paragraph = |i: u32| {
+        doc.sentences
+            .get(i as usize)
+            .map_or(0, |s| s.paragraph as usize)
+    };
+    let last = first.iter().map(|&i| paragraph(i)).max().unwrap_or(0);
+    let roles: Vec<Role> = roles_in_order(doc).take(last + 1).collect();
+    first
+        .iter()
+        .copied()
+        .filter(|&i| roles.get(paragraph(i)) != Some(&Role::Heading))
+        .collect()
 }
