@@ -133,3 +133,48 @@ Auditors said the gap had grown over three years while reports to councillors sh
             .any(|l| l.a == one(0) && l.b == one(1) && l.kind == LinkKind::Restated)
     );
 }
+
+const HEADLINE_A: &str = "Velmar council removes chief executive after auditors uncover hidden deficit
+
+The Velmar town council dismissed its chief executive, Orla Brenn, on Friday after auditors found a hidden deficit of 4.2 million crowns, officials said.
+
+Auditors said the deficit had grown over three years while reports to councillors showed a balanced budget.
+
+Brenn, who led the council's staff since 2015, did not respond to requests for comment.
+
+A new chief executive will be named in the spring, the council said.";
+
+/// The same story under a headline that shares few words with the other.
+const HEADLINE_B: &str = "Deficit scandal: embattled Velmar boss Brenn shown the door
+
+Orla Brenn, chief executive of Velmar's town council, was dismissed on Friday once auditors found a deficit of 4.2 million crowns that had been kept hidden, according to officials.
+
+The auditors said the deficit grew for three years while councillors were shown reports of a balanced budget.
+
+Brenn, who had led the council's staff since 2015, did not respond to requests for comment.
+
+The council said it would name a new chief executive in the spring.";
+
+#[test]
+fn freely_worded_headlines_pair_with_each_other_and_the_other_lead() {
+    let c = corpus(&[HEADLINE_A, HEADLINE_B]);
+    let cmp = Comparison::build(&c);
+    let links = &cmp.alignments()[0].links;
+    let linked = |a: u32, b: u32| links.iter().any(|l| l.a == one(a) && l.b == one(b));
+    assert!(linked(0, 0), "{links:#?}");
+    assert!(linked(0, 1), "{links:#?}");
+    assert!(linked(1, 0), "{links:#?}");
+}
+
+#[test]
+fn a_headline_on_another_story_pairs_with_nothing() {
+    let other = HEADLINE_B.replacen(
+        "Deficit scandal: embattled Velmar boss Brenn shown the door",
+        "Ferry timetable for Velmar harbour to change in the spring",
+        1,
+    );
+    let c = corpus(&[HEADLINE_A, &other]);
+    let cmp = Comparison::build(&c);
+    let links = &cmp.alignments()[0].links;
+    assert!(!links.iter().any(|l| l.b.contains(0)), "{links:#?}");
+}

@@ -2,14 +2,17 @@
 //! only where the texts differ; reworded counterparts come from an IDF-weighted inverted index of
 //! content stems (never all pairs), an order-preserving chain with 1:1, 1:2 and 2:1 steps picks
 //! the in-order links, leaving out any step that would take a sentence from a clearly better
-//! partner elsewhere, a pass links the remaining strong pairs as moved, and a last one the exact
-//! repeats, however short, that sit between the same links on both sides.
+//! partner elsewhere, a pass links the remaining strong pairs as moved, and another the exact
+//! repeats, however short, that sit between the same links on both sides. The last passes add
+//! second pairings of a sentence already linked: headlines and standfirsts with the fuller
+//! telling of their fact, and a summary sentence with each sentence it stands for.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+mod headline;
 mod merge;
 mod moved;
 mod restated;
@@ -152,6 +155,7 @@ impl Pair<'_> {
         self.moved(&space, &single, &mut links);
         self.enclosed_repeats(&space, &mut links);
         self.restated(&a_live, &b_live, &mut links);
+        self.headlines(&a_live, &b_live, &mut links);
         self.summaries(&space, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links

@@ -23,7 +23,7 @@ const CONTAINED_WITHIN: f32 = 0.5;
 /// only when nearly all of it is said again nearby.
 const REPEATED: f32 = 0.8;
 /// Fewest content stems the two must share, so a short line of common words restates nothing.
-const MIN_SHARED: usize = 3;
+pub(super) const MIN_SHARED: usize = 3;
 /// The same for a repeat of an unlinked sentence: chance containment of a short sentence in a
 /// neighbour is common in a long text, a repeat in other words keeps most of the facts.
 const MIN_SHARED_REPEATED: usize = 6;
@@ -157,7 +157,7 @@ impl Pair<'_> {
 /// The sentences among the first `TOP` live ones of `doc` that may be a headline, standfirst or
 /// lead: a crosshead there ("2020 ELECTIONS UNDER FOREIGN THREATS") names the section after it
 /// rather than telling a fact of the story.
-fn top(doc: &Document, live: &[u32]) -> Vec<u32> {
+pub(super) fn top(doc: &Document, live: &[u32]) -> Vec<u32> {
     let first = live.get(..live.len().min(TOP)).unwrap_or(live);
     let paragraph = |i: u32| {
         doc.sentences

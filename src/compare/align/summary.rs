@@ -14,7 +14,7 @@ const KEEP_FROM_OTHER_SIDE: usize = 3;
 /// Fewest in-order links that show two documents tell one story. Articles on other stories
 /// about the same people share a chance link or two; a second pairing of a sentence there would
 /// only add to the noise.
-const SAME_STORY: usize = 3;
+pub(super) const SAME_STORY: usize = 3;
 
 impl Pair<'_> {
     /// Links each sentence still unlinked to its best counterpart, when that counterpart is
