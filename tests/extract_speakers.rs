@@ -351,3 +351,28 @@ fn as_someone_put_it_names_the_speaker() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[0].1.as_deref(), Some("Tove Marsk"), "{q:?}");
 }
+
+#[test]
+fn a_subordinate_clause_after_a_quote_is_not_its_reporting_clause() {
+    let c = corpus(&[
+        "Senator Ivo Marek said on Friday, “We will open the port by May,” \
+         when Dana Kolar blasted the plan.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Ivo Marek"), "{q:?}");
+}
+
+#[test]
+fn a_quote_after_one_that_ran_on_into_its_paragraph_keeps_that_speaker() {
+    let c = corpus(&[
+        "Mayor Ilka Berg spoke first. “The bridge stays shut, and the ferry is our only link\n\
+         “I have read every report on the river,” added Councillor Tomas Reyes. \
+         “None of them says the bridge is safe.”",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    let last = q.last().expect("quotes");
+    assert_eq!(last.0, "None of them says the bridge is safe.");
+    assert_eq!(last.1.as_deref(), Some("Tomas Reyes"), "{q:?}");
+}

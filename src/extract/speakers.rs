@@ -21,6 +21,8 @@ struct Site {
     close: usize,
     sentence: usize,
     paragraph: u32,
+    /// The paragraph of the closing mark: a later one when the quote ran on.
+    closing_paragraph: u32,
     /// The opening mark is the first thing in its paragraph.
     opens: bool,
     /// Token range of the sentences the quote touches.
@@ -88,10 +90,14 @@ pub fn attribute(
             counterparts: Vec::new(),
         });
     }
-    let places: Vec<(u32, bool)> = sites
+    let places: Vec<Place> = sites
         .iter()
         .flatten()
-        .map(|s| (s.paragraph, s.opens))
+        .map(|s| Place {
+            paragraph: s.paragraph,
+            closing: s.closing_paragraph,
+            opens: s.opens,
+        })
         .collect();
     inherit(&mut quotes, &chained, &places);
     quotes
@@ -141,6 +147,7 @@ fn site(doc: &Document, f: &Found) -> Option<Site> {
         close,
         sentence,
         paragraph: first_s.paragraph,
+        closing_paragraph: last_s.paragraph,
         opens,
         start: first_s.tokens.start as usize,
         end: (last_s.tokens.end as usize).max(close + 1),
@@ -221,10 +228,24 @@ fn after(doc: &Document, site: &Site) -> Explicit {
             return Explicit::Source(source);
         }
     }
-    // `“…”, and according to the report, …` starts a new clause: not this quote's "said".
+    // `“…”, and according to the report, …` or `“…,” when Kell blasted him` starts another
+    // clause: not this quote's "said".
     if matches!(
         next,
-        "and" | "but" | "while" | "whereas" | "although" | "though"
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "when"
+            | "because"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "unless"
+            | "if"
     ) {
         return Explicit::None;
     }
@@ -282,10 +303,18 @@ fn lead_in(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Expli
         .map_or(Explicit::None, Explicit::Source)
 }
 
+/// Where a quote stands among the paragraphs, for inheriting speakers.
+struct Place {
+    paragraph: u32,
+    closing: u32,
+    opens: bool,
+}
+
 /// Quotes with no clause of their own take the next quote's speaker when chained to it, else
-/// the previous non-scare quote's in the same paragraph, else the previous paragraph's when
-/// they open their paragraph.
-fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
+/// the previous non-scare quote's when that one closed in the same paragraph (a quotation
+/// that ran on from an earlier one included), else the previous paragraph's when they open
+/// their paragraph.
+fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[Place]) {
     for i in (0..quotes.len()).rev() {
         if chained.get(i) != Some(&true) || quotes[i].speaker.is_some() {
             continue;
@@ -297,16 +326,16 @@ fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
         if quotes[i].speaker.is_some() || quotes[i].scare {
             continue;
         }
-        let Some(&(para, opens)) = places.get(i) else {
+        let Some(place) = places.get(i) else {
             continue;
         };
         let previous = (0..i).rev().find(|&j| !quotes[j].scare);
         let Some(j) = previous else {
             continue;
         };
-        let prev_para = places.get(j).map_or(u32::MAX, |p| p.0);
-        let same = prev_para == para;
-        let opens_paragraph = opens && prev_para.checked_add(1) == Some(para);
+        let prev_para = places.get(j).map_or(u32::MAX, |p| p.closing);
+        let same = prev_para == place.paragraph;
+        let opens_paragraph = place.opens && prev_para.checked_add(1) == Some(place.paragraph);
         if same || opens_paragraph {
             quotes[i].speaker = quotes[j].speaker.clone().map(inherited);
         }
