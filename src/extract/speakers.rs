@@ -32,6 +32,10 @@ struct Site {
 
 enum Explicit {
     Source((usize, usize)),
+    /// Words that name the speaker only if they name someone: the subject of the verb whose
+    /// object the quote is (`Kell likened it to “…”`), a name before a dash (`Kell — “…” —`),
+    /// or after "by" (`“…” by Kell`).
+    Someone((usize, usize)),
     /// `“…” and “…,” she said`: the next quote's speaker.
     Chain,
     None,
@@ -66,12 +70,21 @@ pub fn attribute(
         let reported = !matches!(following, Explicit::None);
         let explicit = following
             .or_else(|| before(doc, site, &in_quote))
+            .or_else(|| governed(doc, site))
             .or_else(|| in_sentence(doc, site, &in_quote))
             .or_else(|| lead_in(doc, site, &in_quote));
-        let mut speaker = match explicit {
+        let resolve = |e: &Explicit| match *e {
             Explicit::Source(tokens) => resolver.attribution(tokens, prior),
+            Explicit::Someone(tokens) => resolver
+                .attribution(tokens, prior)
+                .filter(|a| resolver.names_someone(a)),
             _ => None,
         };
+        let mut speaker = resolve(&explicit);
+        if speaker.is_none() && matches!(explicit, Explicit::Someone(_)) {
+            let rest = in_sentence(doc, site, &in_quote).or_else(|| lead_in(doc, site, &in_quote));
+            speaker = resolve(&rest);
+        }
         // "Kell Sees ‘Personal Insult’ in Vote": a headline quotes the person it names; its
         // capitals make any other phrase there ("Rally Nationwide To") no source.
         let phrase_only = speaker.as_ref().is_none_or(|s| {
@@ -221,6 +234,19 @@ fn after(doc: &Document, site: &Site) -> Explicit {
     if next == "and" && is_opening_mark(tok(doc, i + 1)) {
         return Explicit::Chain;
     }
+    // `“How to Grow” by Ana Ruiz and Ivo Kell`: the authors of a quoted title or text.
+    if next == "by" && words::starts_upper(tok(doc, i + 1)) {
+        let mut end = i + 1;
+        while words::starts_upper(tok(doc, end))
+            || tok(doc, end) == "." && words::is_initial(tok(doc, end - 1))
+            || tok(doc, end) == "and" && words::starts_upper(tok(doc, end + 1))
+        {
+            end += 1;
+        }
+        if end > i + 2 {
+            return Explicit::Someone((i + 1, end - 1));
+        }
+    }
     // `“…” — Name`: a signature under a quotation.
     if matches!(next, "—" | "―" | "–" | "-") && words::starts_upper(tok(doc, i + 1)) {
         let end = after_window(doc, i + 1, site.paragraph);
@@ -280,6 +306,51 @@ fn in_sentence(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> E
         .or(following)
         .and_then(|c| c.source)
         .map_or(Explicit::None, Explicit::Source)
+}
+
+/// Irregular past tenses that can govern a quotation: "Kell went on about “…”".
+const PAST_VERBS: [&str; 10] = [
+    "went", "made", "gave", "took", "wrote", "spoke", "sent", "read", "sang", "cried",
+];
+
+/// How far before its quote a governing verb may stand: "likened the new rules to “…”".
+const GOVERN_REACH: usize = 6;
+
+/// A quote with no reporting cue is the words of whoever its clause's subject is, when a verb
+/// governs it from just before (`Kell likened the rules to “…”`, `a doctor had typed “…”`),
+/// or of the name a dash sets it beside (`… including the senator Ana Ruiz — “…” —`).
+fn governed(doc: &Document, site: &Site) -> Explicit {
+    let mut k = site.open;
+    while k > site.start && matches!(tok(doc, k - 1), "—" | "–" | "-" | "--") {
+        k -= 1;
+    }
+    if k < site.open {
+        let mut first = k;
+        while first > site.start
+            && (words::starts_upper(tok(doc, first - 1))
+                || tok(doc, first - 1) == "."
+                    && words::is_initial(tok(doc, first.saturating_sub(2))))
+        {
+            first -= 1;
+        }
+        return if first + 1 < k {
+            Explicit::Someone((first, k - 1))
+        } else {
+            Explicit::None
+        };
+    }
+    let lo = site.open.saturating_sub(GOVERN_REACH).max(site.start + 1);
+    for v in (lo..site.open).rev() {
+        let t = tok(doc, v);
+        if is_quote_mark(t) || matches!(t, "," | ";" | ":" | "(" | ")" | "." | "!" | "?") {
+            break;
+        }
+        let verb = words::starts_lower(t) && (t.ends_with("ed") || PAST_VERBS.contains(&t));
+        if verb && let Some(subject) = attribution::subject_before(doc, site.start, v) {
+            return Explicit::Someone(subject);
+        }
+    }
+    Explicit::None
 }
 
 /// `He said:` closing the paragraph before one that opens with the quote.
