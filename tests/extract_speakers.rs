@@ -445,3 +445,39 @@ fn an_aside_between_dashes_is_skipped_back_to_the_named_subject() {
     let q = quotes(&c, &x, 0);
     assert_eq!(q[0].1.as_deref(), Some("Ana Ruiz"), "{q:?}");
 }
+
+#[test]
+fn a_name_the_document_uses_opens_a_sentence_even_if_another_text_writes_it_in_lowercase() {
+    // "Rook" is a common word in the second text; the first uses it as a surname only, so the
+    // subject of the sentence before "She said:" is Rook, not the other woman further back.
+    let c = corpus(&[
+        "Harbour debate\n\n\
+         Mayor Ada Rook and Paula Stein met on Monday. Stein spoke of taxes. \
+         Rook answered by pointing at the harbour.\n\n\
+         She said:\n\n\
+         “The harbour pays for itself.”",
+        "Chess notes\n\nThe rook is the strongest piece after the queen.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Ada Rook"), "{q:?}");
+}
+
+#[test]
+fn a_stray_mark_before_the_subject_is_skipped_a_quotation_is_not() {
+    let c = corpus(&["Rally night\n\n\
+         \"Ivo Marek walked onto the stage, chanting “Lenz! Lenz!”\n\n\
+         “We cannot pay for it,” Dana Kolar said, adding later, “Nobody can.”\n\n\
+         Mexicans often say, “Poor harbour, so far from the sea.”"]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    let of = |text: &str| q.iter().find(|x| x.0 == text).and_then(|x| x.1.clone());
+    assert_eq!(of("Lenz! Lenz!").as_deref(), Some("Ivo Marek"), "{q:?}");
+    assert_eq!(of("Nobody can.").as_deref(), Some("Dana Kolar"), "{q:?}");
+    // A nationality speaks as the text names it, not as its entity's singular name.
+    assert_eq!(
+        of("Poor harbour, so far from the sea.").as_deref(),
+        Some("Mexicans"),
+        "{q:?}"
+    );
+}

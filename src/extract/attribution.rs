@@ -289,6 +289,12 @@ fn opening_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, u
         }
         leading_subject(doc, s, end)
     };
+    // `"Kell walked on stage, chanting …`: a stray mark before the subject, not one opening a
+    // quotation that closes before the verb.
+    let mut start = start;
+    if is_quote_mark(tok(doc, start)) && (start + 1..end).all(|k| !is_quote_mark(tok(doc, k))) {
+        start += 1;
+    }
     at(start).or_else(|| {
         let opener = tok(doc, start).to_lowercase();
         if !lexicon::stopwords().contains(opener.as_str()) {

@@ -128,7 +128,12 @@ impl<'a> Resolver<'a> {
             return Some(found);
         }
         if let Some(entity) = self.named(first, last, span) {
-            let name = self.entity(entity).map(|e| e.name.clone())?;
+            let e = self.entity(entity)?;
+            // "Mexicans often say": a nationality or group speaks as the text names it.
+            let name = match e.class {
+                EntityClass::Other => doc.slice(span).to_string(),
+                _ => e.name.clone(),
+            };
             return Some(Attribution {
                 span,
                 name,
