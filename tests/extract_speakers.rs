@@ -481,3 +481,14 @@ fn a_stray_mark_before_the_subject_is_skipped_a_quotation_is_not() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_name_without_its_middle_initial_is_the_same_person() {
+    let c = corpus(&[
+        "A lesson from Orla Brennick: ‘Speak so the back row hears you.’\n\n\
+         As a young clerk, Orla B. Brennick said she was asked to address the whole court.",
+    ]);
+    let x = extract::extract(&c);
+    let q = quotes(&c, &x, 0);
+    assert_eq!(q[0].1.as_deref(), Some("Orla B. Brennick"), "{q:?}");
+}
