@@ -184,8 +184,8 @@ impl<'a> Resolver<'a> {
         }
         // "Ana Ruiz and Ivo Kell": both speak; the phrase names them.
         let joined = inside.windows(2).any(|w| {
-            is_person(&w[0])
-                && is_person(&w[1])
+            is_person(w[0])
+                && is_person(w[1])
                 && w[0].entity != w[1].entity
                 && tok(self.doc, words::token_at_or_after(self.doc, w[0].span.end)) == "and"
         });
