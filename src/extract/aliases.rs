@@ -108,6 +108,7 @@ pub fn cluster(corpus: &Corpus, raws: Vec<Vec<Raw>>) -> Clustered {
     merge_acronyms(&groups, &mut uf);
     merge_short_forms(&groups, &mut uf);
     merge_place_prefixed(&groups, &mut uf);
+    merge_middle_initials(&groups, &mut uf);
     build(corpus, &raws, &groups, &group_of, &mut uf)
 }
 
@@ -287,6 +288,32 @@ fn merge_short_forms(groups: &[Group], uf: &mut UnionFind) {
             (Some([only]), _) => uf.union(g, *only),
             (None, Some([only])) if compatible(group, groups.get(*only)) => uf.union(g, *only),
             _ => {}
+        }
+    }
+}
+
+/// "Loretta Lynch" joins the only person named with a middle initial between the same two
+/// words ("Loretta E. Lynch").
+fn merge_middle_initials(groups: &[Group], uf: &mut UnionFind) {
+    let mut by_ends: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if let [first, middle, last] = group.words.as_slice()
+            && middle.chars().count() == 1
+            && group.lexicon.is_none()
+            && group.evidence.class() == Some(EntityClass::Person)
+        {
+            by_ends
+                .entry(format!("{first} {last}"))
+                .or_default()
+                .push(g);
+        }
+    }
+    for (g, group) in groups.iter().enumerate() {
+        if group.words.len() != 2 || group.lexicon.is_some() || group.acronym {
+            continue;
+        }
+        if let Some([only]) = by_ends.get(&group.key).map(Vec::as_slice) {
+            uf.union(g, *only);
         }
     }
 }

@@ -95,14 +95,20 @@ fn breaks_phrase(doc: &Document, i: usize) -> bool {
         return false; // a plural possessive: "the Insurers’ Association"
     }
     is_quote_mark(t)
-        || matches!(t, "," | ";" | ":" | "—" | "–" | "!" | "?" | "|" | "…" | "")
+        || matches!(
+            t,
+            "," | ";" | ":" | "—" | "–" | "--" | "!" | "?" | "|" | "…" | ""
+        )
         || spaced_hyphen(doc, i)
 }
 
-/// A hyphen standing alone is a dash ("London - The Coast Guard said"), not part of a name
-/// ("Al-Amin", "R-Ky.").
+/// A hyphen standing alone, or doubled ("--"), is a dash ("London - The Coast Guard said"),
+/// not part of a name ("Al-Amin", "R-Ky.").
 fn spaced_hyphen(doc: &Document, i: usize) -> bool {
-    tok(doc, i) == "-" && !glued(doc, i.wrapping_sub(1), i) && !glued(doc, i, i + 1)
+    let prev = i.wrapping_sub(1);
+    tok(doc, i) == "-"
+        && (!glued(doc, prev, i) || tok(doc, prev) == "-")
+        && (!glued(doc, i, i + 1) || tok(doc, i + 1) == "-")
 }
 
 fn is_adverb(t: &str) -> bool {
@@ -137,6 +143,18 @@ fn is_apposition(doc: &Document, first: usize, close: usize) -> bool {
         || ["R-", "D-", "I-"].iter().any(|p| t.starts_with(p))
 }
 
+fn is_dash(doc: &Document, i: usize) -> bool {
+    matches!(tok(doc, i), "—" | "–" | "--") || spaced_hyphen(doc, i)
+}
+
+/// Whether tokens `first..end` are a short capitalised name: "Laurence H. Tribe".
+fn is_name(doc: &Document, first: usize, end: usize) -> bool {
+    end > first
+        && end - first <= 6
+        && (first..end).all(|k| super::words::starts_upper(tok(doc, k)) || tok(doc, k) == ".")
+        && lexicon::role_noun(tok(doc, first)).is_none()
+}
+
 /// The subject of the verb at `verb`, read backwards but not before `start`.
 pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usize, usize)> {
     let mut j = verb;
@@ -148,6 +166,29 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
             break;
         }
     }
+    // "Ana Ruiz, head of Lenz Media -- the firm that owns the station -- told me": an aside
+    // between dashes, then the title after the name.
+    if j > start + 1 && is_dash(doc, j - 1) {
+        let mut close = j - 1;
+        while close > start && is_dash(doc, close - 1) {
+            close -= 1;
+        }
+        let mut open = (start + 1..close)
+            .rev()
+            .take(40)
+            .find(|&k| is_dash(doc, k))?;
+        while open > start + 1 && is_dash(doc, open - 1) {
+            open -= 1;
+        }
+        let before = subject_before(doc, start, open);
+        let titled = before.filter(|&(i, _)| {
+            i > start + 1 && tok(doc, i - 1) == "," && is_apposition(doc, i, open)
+        });
+        return match titled {
+            Some((i, _)) => subject_before(doc, start, i - 1).or(before),
+            None => before,
+        };
+    }
     // Skip appositions back to the subject: "Halvor Dunne, 67, who has lived there, said".
     let mut skipped = false;
     while j > start && tok(doc, j - 1) == "," {
@@ -158,6 +199,8 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
                 skipped = true;
             }
             _ if skipped => break,
+            // "Another critic, Laurence Tribe, likened": the name set off after a nominal.
+            Some(open) if is_name(doc, open + 1, close) => return Some((open + 1, close - 1)),
             _ => return None,
         }
     }
@@ -175,8 +218,13 @@ pub fn subject_before(doc: &Document, start: usize, verb: usize) -> Option<(usiz
     while i > start && j - i < 16 {
         let t = tok(doc, i - 1);
         // Another reporting verb starts another clause: "US officials said | they believe".
+        // "Neera Tanden and Blair Effron said": two names make one subject.
+        let joins_names = t == "and"
+            && i - 1 > start
+            && super::words::starts_upper(tok(doc, i - 2))
+            && super::words::starts_upper(tok(doc, i));
         if breaks_phrase(doc, i - 1)
-            || SUBJECT_STOPS.contains(&t.to_lowercase().as_str())
+            || SUBJECT_STOPS.contains(&t.to_lowercase().as_str()) && !joins_names
             || lexicon::reporting_verb(t).is_some()
         {
             break;
@@ -211,13 +259,50 @@ fn subject_of(doc: &Document, first: usize, last: usize) -> Option<(usize, usize
     (name <= last).then_some((name, last))
 }
 
-/// Whether the verb at `verb` follows "and" (past auxiliaries): "… and did not consider".
-fn coordinated(doc: &Document, start: usize, verb: usize) -> bool {
+/// Where "and" stands before the verb at `verb` (past auxiliaries): "… and did not consider".
+fn coordinated(doc: &Document, start: usize, verb: usize) -> Option<usize> {
     let mut j = verb;
     while j > start && (AUXILIARIES.contains(&tok(doc, j - 1)) || is_adverb(tok(doc, j - 1))) {
         j -= 1;
     }
-    j > start && tok(doc, j - 1) == "and"
+    (j > start && tok(doc, j - 1) == "and").then(|| j - 1)
+}
+
+/// The subject of the verb just before a coordinating "and": "I laughed and said".
+fn first_verb_subject(doc: &Document, start: usize, and: usize) -> Option<(usize, usize)> {
+    let verb = and.checked_sub(1).filter(|&v| v > start)?;
+    let t = tok(doc, verb);
+    let verb_like = super::words::starts_lower(t)
+        && (t.ends_with("ed") || lexicon::reporting_verb(t).is_some());
+    verb_like
+        .then(|| subject_before(doc, start, verb))
+        .flatten()
+}
+
+/// The subject a sentence opens with, past an opening phrase set off by a comma ("During the
+/// speech, Kell attacked …"): a name, a noun phrase or a personal pronoun.
+fn opening_subject(doc: &Document, start: usize, end: usize) -> Option<(usize, usize)> {
+    let at = |s: usize| {
+        let t = tok(doc, s);
+        if super::words::pronoun(t).is_some() || matches!(t, "I" | "We" | "It") {
+            return Some((s, s));
+        }
+        leading_subject(doc, s, end)
+    };
+    // `"Kell walked on stage, chanting …`: a stray mark before the subject, not one opening a
+    // quotation that closes before the verb.
+    let mut start = start;
+    if is_quote_mark(tok(doc, start)) && (start + 1..end).all(|k| !is_quote_mark(tok(doc, k))) {
+        start += 1;
+    }
+    at(start).or_else(|| {
+        let opener = tok(doc, start).to_lowercase();
+        if !lexicon::stopwords().contains(opener.as_str()) {
+            return None;
+        }
+        let comma = (start..end).take(16).find(|&k| tok(doc, k) == ",")?;
+        (comma + 1 < end).then(|| at(comma + 1)).flatten()
+    })
 }
 
 /// The noun phrase a sentence opens with: "The Carvanian Insurers' Association".
@@ -316,15 +401,20 @@ pub fn clauses(doc: &Document, start: usize, end: usize) -> Vec<Clause> {
         let Some(c) = out.get(k).copied() else {
             continue;
         };
-        if c.source.is_some() || !coordinated(doc, start, c.at) {
+        if c.source.is_some() {
             continue;
         }
+        let Some(and) = coordinated(doc, start, c.at) else {
+            continue;
+        };
         let earlier = k
             .checked_sub(1)
             .and_then(|p| out.get(p))
             .and_then(|p| p.source);
         if let Some(slot) = out.get_mut(k) {
-            slot.source = earlier.or_else(|| leading_subject(doc, start, c.at));
+            slot.source = earlier
+                .or_else(|| first_verb_subject(doc, start, and))
+                .or_else(|| leading_subject(doc, start, c.at));
         }
     }
     out
@@ -344,8 +434,12 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
     let reporting = lexicon::reporting_verb(word).or(put_it.then_some(Reporting::QuoteOnly))?;
     let prev = if i > start { tok(doc, i - 1) } else { "" };
     let prev_lower = prev.to_lowercase();
-    if NOUN_MAKERS.contains(&prev_lower.as_str()) || prev == "-" && words_glued(doc, i) {
-        return None; // "the report", "so-called"
+    let possessive = super::words::strip_possessive(prev).len() < prev.len();
+    if NOUN_MAKERS.contains(&prev_lower.as_str())
+        || prev == "-" && words_glued(doc, i)
+        || possessive
+    {
+        return None; // "the report", "so-called", "the woman’s quotes"
     }
     let participle =
         word.ends_with("ed") || matches!(word, "found" | "told" | "said" | "thought" | "written");
@@ -373,7 +467,7 @@ fn verb_clause(doc: &Document, start: usize, end: usize, i: usize) -> Option<Cla
         // that opens the sentence.
         subject_before(doc, start, i).or_else(|| {
             (prev == "," && word.ends_with("ing"))
-                .then(|| leading_subject(doc, start, i))
+                .then(|| opening_subject(doc, start, i))
                 .flatten()
         })
     };

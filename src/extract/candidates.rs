@@ -10,6 +10,7 @@ use crate::document::{Document, Span, TermId};
 use crate::lexicon::{self, HeadWord, NameEntry, NameKind, NameMatch};
 
 /// Facts about the whole corpus that decide whether a capitalised word is a name.
+#[derive(Default)]
 pub struct CorpusCase {
     /// Terms some document writes in lowercase: a common word when capitalised at a start.
     pub lower: HashSet<TermId>,
@@ -17,9 +18,18 @@ pub struct CorpusCase {
     pub mid_caps: HashSet<TermId>,
     /// A possessive's term to its bare word's ("trump's" → "trump"), where the bare word occurs.
     pub bare: std::collections::HashMap<TermId, TermId>,
+    /// The document being read capitalises these inside its sentences and never writes them in
+    /// lowercase: its names, whatever other documents do with the word.
+    pub names_here: HashSet<TermId>,
 }
 
 impl CorpusCase {
+    /// Whether a capitalised term at a sentence start or in a headline is a common word: the
+    /// corpus writes it in lowercase and the document at hand does not use it as a name.
+    pub fn common(&self, t: TermId) -> bool {
+        self.lower.contains(&t) && !self.names_here.contains(&t)
+    }
+
     /// The term of token `i` without a possessive.
     pub fn term(&self, doc: &Document, i: usize) -> Option<TermId> {
         let t = doc.tokens.get(i)?.term;
@@ -242,7 +252,7 @@ impl<'a> Scanner<'a> {
             && self
                 .case
                 .term(self.doc, u.first)
-                .is_some_and(|t| self.case.lower.contains(&t))
+                .is_some_and(|t| self.case.common(t))
     }
 
     fn emit(&mut self, sentence_start: usize, mut units: Vec<Unit>) {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::EntityClass;
 use super::candidates::{CorpusCase, Scanner};
 use super::words::{self, all_caps, all_caps_long, is_acronym, starts_lower, starts_upper, tok};
-use crate::document::{Corpus, Document, Sentence, Span};
+use crate::document::{Corpus, Document, Sentence, Span, TermId};
 use crate::lexicon::{self, Gender, NameEntry};
 
 /// Scores for each class a name could have; the largest sum over an entity's mentions wins.
@@ -276,46 +276,55 @@ pub(super) fn sentence_case(doc: &Document, s: &Sentence) -> Case {
 }
 
 fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
-    let mut case = CorpusCase {
-        lower: HashSet::new(),
-        mid_caps: HashSet::new(),
-        bare: HashMap::new(),
-    };
+    let mut case = CorpusCase::default();
     for (doc, _) in corpus.documents.iter().zip(active).filter(|(_, on)| **on) {
-        for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
-            let normal = sentence_case(doc, s) == Case::Normal;
-            let mut at_start = true;
-            for i in words::range(s) {
-                let t = tok(doc, i);
-                let Some(token) = doc.tokens.get(i) else {
-                    continue;
-                };
-                if !words::is_word(doc, i) {
-                    at_start |= words::is_opening_mark(t) || matches!(t, ":" | "\"" | "(");
-                    continue;
-                }
-                let bare = words::strip_possessive(t);
-                if bare.len() < t.len()
-                    && let Some(b) = corpus.vocab.lookup(bare)
-                {
-                    case.bare.insert(token.term, b);
-                }
-                let term = case.bare.get(&token.term).copied().unwrap_or(token.term);
-                if starts_lower(t) {
-                    case.lower.insert(term);
-                } else if normal && !at_start && starts_upper(t) {
-                    case.mid_caps.insert(term);
-                }
-                at_start = false;
-            }
-        }
+        document_case(corpus, doc, &mut case);
     }
     case
 }
 
+/// Add what `doc` writes in lowercase and what it capitalises inside a sentence to `case`.
+fn document_case(corpus: &Corpus, doc: &Document, case: &mut CorpusCase) {
+    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+        let normal = sentence_case(doc, s) == Case::Normal;
+        let mut at_start = true;
+        for i in words::range(s) {
+            let t = tok(doc, i);
+            let Some(token) = doc.tokens.get(i) else {
+                continue;
+            };
+            if !words::is_word(doc, i) {
+                at_start |= words::is_opening_mark(t) || matches!(t, ":" | "\"" | "(");
+                continue;
+            }
+            let bare = words::strip_possessive(t);
+            if bare.len() < t.len()
+                && let Some(b) = corpus.vocab.lookup(bare)
+            {
+                case.bare.insert(token.term, b);
+            }
+            let term = case.bare.get(&token.term).copied().unwrap_or(token.term);
+            if starts_lower(t) {
+                case.lower.insert(term);
+            } else if normal && !at_start && starts_upper(t) {
+                case.mid_caps.insert(term);
+            }
+            at_start = false;
+        }
+    }
+}
+
+/// The words `doc` itself capitalises inside sentences and never writes in lowercase: its own
+/// names ("Trump"), even where another document writes the word in lowercase ("a trump card").
+fn names_here(corpus: &Corpus, doc: &Document) -> HashSet<TermId> {
+    let mut own = CorpusCase::default();
+    document_case(corpus, doc, &mut own);
+    own.mid_caps.difference(&own.lower).copied().collect()
+}
+
 /// Find, classify and merge the named entities of every active document.
 pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
-    let case = corpus_case(corpus, active);
+    let mut case = corpus_case(corpus, active);
     let mut raws: Vec<Vec<Raw>> = Vec::with_capacity(corpus.documents.len());
     let mut deferred: Vec<Vec<(usize, usize)>> = Vec::with_capacity(corpus.documents.len());
     let mut tagged: Vec<super::tagged::Tagging> = Vec::with_capacity(corpus.documents.len());
@@ -327,6 +336,7 @@ pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
             tagged.push(super::tagged::Tagging::default());
             continue;
         }
+        case.names_here = names_here(corpus, doc);
         let matches = lexicon::names().find(&doc.text, false);
         tagged.push(super::tagged::find(doc, &matches, &case));
         let mut scanner = Scanner::new(doc, &case, &matches);

@@ -128,7 +128,12 @@ impl<'a> Resolver<'a> {
             return Some(found);
         }
         if let Some(entity) = self.named(first, last, span) {
-            let name = self.entity(entity).map(|e| e.name.clone())?;
+            let e = self.entity(entity)?;
+            // "Mexicans often say": a nationality or group speaks as the text names it.
+            let name = match e.class {
+                EntityClass::Other => doc.slice(span).to_string(),
+                _ => e.name.clone(),
+            };
             return Some(Attribution {
                 span,
                 name,
@@ -176,6 +181,16 @@ impl<'a> Resolver<'a> {
             {
                 return Some(m.entity);
             }
+        }
+        // "Ana Ruiz and Ivo Kell": both speak; the phrase names them.
+        let joined = inside.windows(2).any(|w| {
+            is_person(w[0])
+                && is_person(w[1])
+                && w[0].entity != w[1].entity
+                && tok(self.doc, words::token_at_or_after(self.doc, w[0].span.end)) == "and"
+        });
+        if joined {
+            return None;
         }
         let person = inside.iter().find(|m| {
             is_person(m) && m.span.end <= last_word_end && m.span.end + 3 >= last_word_end
@@ -414,6 +429,27 @@ impl<'a> Resolver<'a> {
             entity: Some(m.entity),
             via: Via::Explicit,
         })
+    }
+
+    /// Whether an attribution names someone who can speak: a person or body, a pronoun that
+    /// found one, several people ("Ana Ruiz and Ivo Kell") or a person by role ("a doctor").
+    pub fn names_someone(&self, a: &Attribution) -> bool {
+        match a.entity {
+            Some(e) => self.entity(e).is_some_and(|e| {
+                matches!(e.class, EntityClass::Person | EntityClass::Organization)
+            }),
+            None => a.via == Via::Pronoun || self.has_role(a.span) || self.people(a.span) > 1,
+        }
+    }
+
+    /// How many people are named in `span`, outside quotations.
+    fn people(&self, span: Span) -> usize {
+        let lo = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.span.end <= span.end)
+            .filter(|m| !self.is_group(m.entity))
+            .count()
     }
 
     /// Whether a source phrase names a person by role ("the ODNI official").

@@ -21,6 +21,8 @@ struct Site {
     close: usize,
     sentence: usize,
     paragraph: u32,
+    /// The paragraph of the closing mark: a later one when the quote ran on.
+    closing_paragraph: u32,
     /// The opening mark is the first thing in its paragraph.
     opens: bool,
     /// Token range of the sentences the quote touches.
@@ -30,6 +32,10 @@ struct Site {
 
 enum Explicit {
     Source((usize, usize)),
+    /// Words that name the speaker only if they name someone: the subject of the verb whose
+    /// object the quote is (`Kell likened it to “…”`), a name before a dash (`Kell — “…” —`),
+    /// or after "by" (`“…” by Kell`).
+    Someone((usize, usize)),
     /// `“…” and “…,” she said`: the next quote's speaker.
     Chain,
     None,
@@ -64,12 +70,21 @@ pub fn attribute(
         let reported = !matches!(following, Explicit::None);
         let explicit = following
             .or_else(|| before(doc, site, &in_quote))
+            .or_else(|| governed(doc, site))
             .or_else(|| in_sentence(doc, site, &in_quote))
             .or_else(|| lead_in(doc, site, &in_quote));
-        let mut speaker = match explicit {
+        let resolve = |e: &Explicit| match *e {
             Explicit::Source(tokens) => resolver.attribution(tokens, prior),
+            Explicit::Someone(tokens) => resolver
+                .attribution(tokens, prior)
+                .filter(|a| resolver.names_someone(a)),
             _ => None,
         };
+        let mut speaker = resolve(&explicit);
+        if speaker.is_none() && matches!(explicit, Explicit::Someone(_)) {
+            let rest = in_sentence(doc, site, &in_quote).or_else(|| lead_in(doc, site, &in_quote));
+            speaker = resolve(&rest);
+        }
         // "Kell Sees ‘Personal Insult’ in Vote": a headline quotes the person it names; its
         // capitals make any other phrase there ("Rally Nationwide To") no source.
         let phrase_only = speaker.as_ref().is_none_or(|s| {
@@ -88,10 +103,14 @@ pub fn attribute(
             counterparts: Vec::new(),
         });
     }
-    let places: Vec<(u32, bool)> = sites
+    let places: Vec<Place> = sites
         .iter()
         .flatten()
-        .map(|s| (s.paragraph, s.opens))
+        .map(|s| Place {
+            paragraph: s.paragraph,
+            closing: s.closing_paragraph,
+            opens: s.opens,
+        })
         .collect();
     inherit(&mut quotes, &chained, &places);
     quotes
@@ -141,6 +160,7 @@ fn site(doc: &Document, f: &Found) -> Option<Site> {
         close,
         sentence,
         paragraph: first_s.paragraph,
+        closing_paragraph: last_s.paragraph,
         opens,
         start: first_s.tokens.start as usize,
         end: (last_s.tokens.end as usize).max(close + 1),
@@ -214,6 +234,19 @@ fn after(doc: &Document, site: &Site) -> Explicit {
     if next == "and" && is_opening_mark(tok(doc, i + 1)) {
         return Explicit::Chain;
     }
+    // `“How to Grow” by Ana Ruiz and Ivo Kell`: the authors of a quoted title or text.
+    if next == "by" && words::starts_upper(tok(doc, i + 1)) {
+        let mut end = i + 1;
+        while words::starts_upper(tok(doc, end))
+            || tok(doc, end) == "." && words::is_initial(tok(doc, end - 1))
+            || tok(doc, end) == "and" && words::starts_upper(tok(doc, end + 1))
+        {
+            end += 1;
+        }
+        if end > i + 2 {
+            return Explicit::Someone((i + 1, end - 1));
+        }
+    }
     // `“…” — Name`: a signature under a quotation.
     if matches!(next, "—" | "―" | "–" | "-") && words::starts_upper(tok(doc, i + 1)) {
         let end = after_window(doc, i + 1, site.paragraph);
@@ -221,10 +254,24 @@ fn after(doc: &Document, site: &Site) -> Explicit {
             return Explicit::Source(source);
         }
     }
-    // `“…”, and according to the report, …` starts a new clause: not this quote's "said".
+    // `“…”, and according to the report, …` or `“…,” when Kell blasted him` starts another
+    // clause: not this quote's "said".
     if matches!(
         next,
-        "and" | "but" | "while" | "whereas" | "although" | "though"
+        "and"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "when"
+            | "because"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "unless"
+            | "if"
     ) {
         return Explicit::None;
     }
@@ -261,6 +308,51 @@ fn in_sentence(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> E
         .map_or(Explicit::None, Explicit::Source)
 }
 
+/// Irregular past tenses that can govern a quotation: "Kell went on about “…”".
+const PAST_VERBS: [&str; 10] = [
+    "went", "made", "gave", "took", "wrote", "spoke", "sent", "read", "sang", "cried",
+];
+
+/// How far before its quote a governing verb may stand: "likened the new rules to “…”".
+const GOVERN_REACH: usize = 6;
+
+/// A quote with no reporting cue is the words of whoever its clause's subject is, when a verb
+/// governs it from just before (`Kell likened the rules to “…”`, `a doctor had typed “…”`),
+/// or of the name a dash sets it beside (`… including the senator Ana Ruiz — “…” —`).
+fn governed(doc: &Document, site: &Site) -> Explicit {
+    let mut k = site.open;
+    while k > site.start && matches!(tok(doc, k - 1), "—" | "–" | "-" | "--") {
+        k -= 1;
+    }
+    if k < site.open {
+        let mut first = k;
+        while first > site.start
+            && (words::starts_upper(tok(doc, first - 1))
+                || tok(doc, first - 1) == "."
+                    && words::is_initial(tok(doc, first.saturating_sub(2))))
+        {
+            first -= 1;
+        }
+        return if first + 1 < k {
+            Explicit::Someone((first, k - 1))
+        } else {
+            Explicit::None
+        };
+    }
+    let lo = site.open.saturating_sub(GOVERN_REACH).max(site.start + 1);
+    for v in (lo..site.open).rev() {
+        let t = tok(doc, v);
+        if is_quote_mark(t) || matches!(t, "," | ";" | ":" | "(" | ")" | "." | "!" | "?") {
+            break;
+        }
+        let verb = words::starts_lower(t) && (t.ends_with("ed") || PAST_VERBS.contains(&t));
+        if verb && let Some(subject) = attribution::subject_before(doc, site.start, v) {
+            return Explicit::Someone(subject);
+        }
+    }
+    Explicit::None
+}
+
 /// `He said:` closing the paragraph before one that opens with the quote.
 fn lead_in(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Explicit {
     let previous = site
@@ -282,10 +374,18 @@ fn lead_in(doc: &Document, site: &Site, in_quote: &dyn Fn(u32) -> bool) -> Expli
         .map_or(Explicit::None, Explicit::Source)
 }
 
+/// Where a quote stands among the paragraphs, for inheriting speakers.
+struct Place {
+    paragraph: u32,
+    closing: u32,
+    opens: bool,
+}
+
 /// Quotes with no clause of their own take the next quote's speaker when chained to it, else
-/// the previous non-scare quote's in the same paragraph, else the previous paragraph's when
-/// they open their paragraph.
-fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
+/// the previous non-scare quote's when that one closed in the same paragraph (a quotation
+/// that ran on from an earlier one included), else the previous paragraph's when they open
+/// their paragraph.
+fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[Place]) {
     for i in (0..quotes.len()).rev() {
         if chained.get(i) != Some(&true) || quotes[i].speaker.is_some() {
             continue;
@@ -297,16 +397,16 @@ fn inherit(quotes: &mut [Quote], chained: &[bool], places: &[(u32, bool)]) {
         if quotes[i].speaker.is_some() || quotes[i].scare {
             continue;
         }
-        let Some(&(para, opens)) = places.get(i) else {
+        let Some(place) = places.get(i) else {
             continue;
         };
         let previous = (0..i).rev().find(|&j| !quotes[j].scare);
         let Some(j) = previous else {
             continue;
         };
-        let prev_para = places.get(j).map_or(u32::MAX, |p| p.0);
-        let same = prev_para == para;
-        let opens_paragraph = opens && prev_para.checked_add(1) == Some(para);
+        let prev_para = places.get(j).map_or(u32::MAX, |p| p.closing);
+        let same = prev_para == place.paragraph;
+        let opens_paragraph = place.opens && prev_para.checked_add(1) == Some(place.paragraph);
         if same || opens_paragraph {
             quotes[i].speaker = quotes[j].speaker.clone().map(inherited);
         }

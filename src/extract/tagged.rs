@@ -220,9 +220,7 @@ fn common_opening(
                 let bare = u.text.trim_end_matches('.');
                 lexicon::abbreviation(bare).is_some()
                     || lexicon::stopwords().contains(bare.to_lowercase().as_str())
-                    || case
-                        .term(doc, u.first)
-                        .is_some_and(|t| case.lower.contains(&t))
+                    || case.term(doc, u.first).is_some_and(|t| case.common(t))
             })
         })
 }
@@ -237,10 +235,8 @@ fn common_in_title(
     end: usize,
 ) -> bool {
     units.get(first..end).is_some_and(|name| {
-        name.iter().any(|u| {
-            case.term(doc, u.first)
-                .is_some_and(|t| case.lower.contains(&t))
-        })
+        name.iter()
+            .any(|u| case.term(doc, u.first).is_some_and(|t| case.common(t)))
     })
 }
 
