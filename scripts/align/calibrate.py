@@ -11,23 +11,9 @@ sentence of B); predicted and gold sentences match by byte overlap the same way.
 counts once per sentence pair it covers. Plain stdlib; reads the corpus, writes nothing."""
 import collections, json, os, subprocess, sys
 
+from misses import m, spans  # the same matching as the miss list and the scorer
+
 BANDS = [0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.8, 1.01]
-
-
-def spans(doc, text):
-    out, start, t = [], 0, text.encode()
-    while (i := doc.find(t, start)) >= 0:
-        out.append((i, i + len(t)))
-        start = i + 1
-    return out
-
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def m(p, gs):
-    return any(overlap(p, s) * 2 >= min(s[1] - s[0], p[1] - p[0]) for s in gs)
 
 
 def band(x):
