@@ -20,6 +20,7 @@ mod runs;
 mod search;
 mod short;
 mod summary;
+mod top;
 
 use merge::Singles;
 use search::EXHAUSTIVE_PAIRS;
@@ -154,8 +155,9 @@ impl Pair<'_> {
         let mut links = self.chain(&space, &anchors, &seeds, &single);
         self.moved(&space, &single, &mut links);
         self.enclosed_repeats(&space, &mut links);
-        self.restated(&a_live, &b_live, &mut links);
-        self.headlines(&a_live, &b_live, &mut links);
+        let tops = (top::top(self.a, &a_live), top::top(self.b, &b_live));
+        self.restated((&a_live, &b_live), (&tops.0, &tops.1), &mut links);
+        self.headlines(&tops.0, &tops.1, &mut links);
         self.summaries(&space, &mut links);
         links.sort_by_key(|l| (l.a.start, l.b.start));
         links
@@ -367,6 +369,16 @@ fn run_tokens(doc: &Document, r: SentRange) -> &[crate::document::Token] {
         .and_then(|e| doc.sentences.get(e as usize))
         .map_or(0, |s| s.tokens.end);
     doc.tokens.get(first as usize..last as usize).unwrap_or(&[])
+}
+
+/// Fewest in-order links that show two documents tell one story. Articles on other stories
+/// about the same people share a chance link or two; a second pairing of a sentence there would
+/// only add to the noise.
+const SAME_STORY: usize = 3;
+
+/// Whether `links` show one story told twice, so second pairings may be added.
+fn one_story(links: &[RawLink]) -> bool {
+    links.iter().filter(|l| l.kind.in_order()).count() >= SAME_STORY
 }
 
 /// The sentence ids at some positions of a live list.

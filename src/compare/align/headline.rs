@@ -5,13 +5,12 @@
 //! shows one story, this pass pairs the headlines on a few shared terms, and each headline with
 //! the other version's lead where the leads are already linked.
 
-use super::restated::{MIN_SHARED, top};
-use super::summary::SAME_STORY;
-use super::{Pair, RawLink};
+use super::restated::MIN_SHARED;
+use super::top::Top;
+use super::{Pair, RawLink, one_story};
 use crate::compare::terms::Prepared;
 use crate::compare::{LinkKind, SentRange};
-use crate::document::structure::{Role, roles_in_order};
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, TermId, TokenKind};
 
 /// Least share of a headline's content weight found in the other version's lead, when the
 /// headlines pair and the leads are linked: those links already say the four tell one fact.
@@ -20,12 +19,11 @@ const IN_LEAD: f32 = 0.25;
 impl Pair<'_> {
     /// Adds restated links between the two headlines, and between each headline and the other
     /// version's lead, where the pair tells one story.
-    pub(super) fn headlines(&self, a_live: &[u32], b_live: &[u32], links: &mut Vec<RawLink>) {
-        if links.iter().filter(|l| l.kind.in_order()).count() < SAME_STORY {
+    pub(super) fn headlines(&self, top_a: &Top, top_b: &Top, links: &mut Vec<RawLink>) {
+        if !one_story(links) {
             return;
         }
-        let (top_a, top_b) = (top(self.a, a_live), top(self.b, b_live));
-        let (Some(ha), Some(hb)) = (headline(self.a, &top_a), headline(self.b, &top_b)) else {
+        let (Some(ha), Some(hb)) = (top_a.headline, top_b.headline) else {
             return;
         };
         let linked = |links: &[RawLink], i: u32, j: u32| {
@@ -42,7 +40,9 @@ impl Pair<'_> {
             .iter()
             .filter(|l| l.kind.in_order() && l.a.len() == 1 && l.b.len() == 1)
             .map(|l| (l.a.start, l.b.start))
-            .filter(|&(i, j)| i != ha && j != hb && top_a.contains(&i) && top_b.contains(&j))
+            .filter(|&(i, j)| {
+                i != ha && j != hb && top_a.sentences.contains(&i) && top_b.sentences.contains(&j)
+            })
             .collect();
         for (la, lb) in leads {
             if !linked(links, ha, lb)
@@ -91,22 +91,8 @@ fn one(i: u32) -> SentRange {
     SentRange::one(i)
 }
 
-/// The headline among a version's top sentences: the detected title, a line that does not end
-/// as a sentence does. A first paragraph taken for the title that ends in a full stop is the
-/// lead itself.
-fn headline(doc: &Document, top: &[u32]) -> Option<u32> {
-    let &first = top.first()?;
-    let sentence = doc.sentences.get(first as usize)?;
-    let role = roles_in_order(doc).nth(sentence.paragraph as usize)?;
-    let text = doc.slice(sentence.span).trim_end();
-    let ends_as_sentence = text
-        .trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '!', '?']);
-    (role == Role::Title && !ends_as_sentence).then_some(first)
-}
-
 /// The figures a sentence states, as terms.
-fn figures(doc: &Document, i: u32) -> Vec<crate::document::TermId> {
+fn figures(doc: &Document, i: u32) -> Vec<TermId> {
     doc.sentences.get(i as usize).map_or_else(Vec::new, |s| {
         doc.sentence_tokens(s)
             .iter()

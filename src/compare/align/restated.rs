@@ -4,14 +4,11 @@
 //! the other version, while the in-order chain gives every sentence one partner. This pass adds
 //! those second pairings as [`LinkKind::Restated`] links.
 
+use super::top::{TOP, Top};
 use super::{Pair, RawLink};
 use crate::compare::terms::Prepared;
 use crate::compare::{LinkKind, SentRange};
-use crate::document::Document;
-use crate::document::structure::{Role, roles_in_order};
 
-/// Sentences at the top of a version that may be a headline or standfirst.
-const TOP: usize = 3;
 /// How far their fuller telling is sought, in live sentences from the top.
 const WINDOW: usize = 12;
 /// Least share of the briefer sentence's content weight found in the fuller one (words related
@@ -32,7 +29,12 @@ impl Pair<'_> {
     /// Adds the restated links: each top sentence of either side to the sentence of the other
     /// side's top that best contains it; and each top sentence, or unlinked sentence, that
     /// another sentence of its own version contains, to that sentence's partners.
-    pub(super) fn restated(&self, a_live: &[u32], b_live: &[u32], links: &mut Vec<RawLink>) {
+    pub(super) fn restated(
+        &self,
+        (a_live, b_live): (&[u32], &[u32]),
+        (top_a, top_b): (&Top, &Top),
+        links: &mut Vec<RawLink>,
+    ) {
         let partners = |n: usize, side: fn(&RawLink) -> (SentRange, SentRange)| {
             let mut of = vec![None; n];
             for (own, other) in links.iter().map(side) {
@@ -60,8 +62,8 @@ impl Pair<'_> {
             }
         };
         let one = SentRange::one;
-        let (top_a, top_b) = (top(self.a, a_live), top(self.b, b_live));
-        for &i in &top_a {
+        let (top_a, top_b) = (&top_a.sentences, &top_b.sentences);
+        for &i in top_a {
             let full = b_live
                 .iter()
                 .take(WINDOW)
@@ -70,7 +72,7 @@ impl Pair<'_> {
                 add(one(i), one(j), score);
             }
         }
-        for &j in &top_b {
+        for &j in top_b {
             let full = a_live
                 .iter()
                 .take(WINDOW)
@@ -80,12 +82,12 @@ impl Pair<'_> {
             }
         }
         for (k, &i) in a_live.iter().enumerate() {
-            if let Some((other, score)) = self.echo(self.pa, a_live, k, &top_a, &of_a) {
+            if let Some((other, score)) = self.echo(self.pa, a_live, k, top_a, &of_a) {
                 add(one(i), other, score);
             }
         }
         for (k, &j) in b_live.iter().enumerate() {
-            if let Some((other, score)) = self.echo(self.pb, b_live, k, &top_b, &of_b) {
+            if let Some((other, score)) = self.echo(self.pb, b_live, k, top_b, &of_b) {
                 add(other, one(j), score);
             }
         }
@@ -102,7 +104,7 @@ impl Pair<'_> {
     /// The partner run of the sentence of its own version (`live`, at position `k`) that says
     /// the sentence again: for a top sentence any containing one in the top `WINDOW`, for an
     /// unlinked one a near-total repeat within `WINDOW` positions. `of` holds the partners,
-    /// `tops` the version's [`top`] sentences.
+    /// `tops` the version's top sentences.
     fn echo(
         &self,
         p: &Prepared,
@@ -152,23 +154,4 @@ impl Pair<'_> {
         })
         .max_by(|p, q| p.1.total_cmp(&q.1))
     }
-}
-
-/// The sentences among the first `TOP` live ones of `doc` that may be a headline, standfirst or
-/// lead: a crosshead there ("2020 ELECTIONS UNDER FOREIGN THREATS") names the section after it
-/// rather than telling a fact of the story.
-pub(super) fn top(doc: &Document, live: &[u32]) -> Vec<u32> {
-    let first = live.get(..live.len().min(TOP)).unwrap_or(live);
-    let paragraph = |i: u32| {
-        doc.sentences
-            .get(i as usize)
-            .map_or(0, |s| s.paragraph as usize)
-    };
-    let last = first.iter().map(|&i| paragraph(i)).max().unwrap_or(0);
-    let roles: Vec<Role> = roles_in_order(doc).take(last + 1).collect();
-    first
-        .iter()
-        .copied()
-        .filter(|&i| roles.get(paragraph(i)) != Some(&Role::Heading))
-        .collect()
 }

@@ -9,13 +9,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Pair, RawLink, Space};
+use super::{Pair, RawLink, Space, one_story};
 use crate::compare::{LinkKind, SentRange};
 
-/// Fewest in-order links that show two documents tell one story. Articles on other stories
-/// about the same people share a chance link or two; a second pairing of a sentence there would
-/// only add to the noise.
-pub(super) const SAME_STORY: usize = 3;
 /// How far, in live sentences, the neighbours whose partners a leftover sentence tries reach.
 const NEAR: usize = 3;
 
@@ -23,7 +19,7 @@ impl Pair<'_> {
     /// Links each sentence still unlinked to the best of its near neighbours' partners, when
     /// that pair reaches the link threshold.
     pub(super) fn summaries(&self, space: &Space, links: &mut Vec<RawLink>) {
-        if links.iter().filter(|l| l.kind.in_order()).count() < SAME_STORY {
+        if !one_story(links) {
             return;
         }
         let partners = |side: fn(&RawLink) -> (SentRange, SentRange)| {
