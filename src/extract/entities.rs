@@ -275,12 +275,27 @@ pub(super) fn sentence_case(doc: &Document, s: &Sentence) -> Case {
     }
 }
 
-fn corpus_case(corpus: &Corpus, active: &[bool]) -> CorpusCase {
+/// Each active document's own case (`None` for the others), and the corpus's: their union.
+fn corpus_case(corpus: &Corpus, active: &[bool]) -> (Vec<Option<CorpusCase>>, CorpusCase) {
+    let own: Vec<Option<CorpusCase>> = corpus
+        .documents
+        .iter()
+        .zip(active)
+        .map(|(doc, &on)| {
+            on.then(|| {
+                let mut case = CorpusCase::default();
+                document_case(corpus, doc, &mut case);
+                case
+            })
+        })
+        .collect();
     let mut case = CorpusCase::default();
-    for (doc, _) in corpus.documents.iter().zip(active).filter(|(_, on)| **on) {
-        document_case(corpus, doc, &mut case);
+    for c in own.iter().flatten() {
+        case.lower.extend(&c.lower);
+        case.mid_caps.extend(&c.mid_caps);
+        case.bare.extend(&c.bare);
     }
-    case
+    (own, case)
 }
 
 /// Add what `doc` writes in lowercase and what it capitalises inside a sentence to `case`.
@@ -314,29 +329,28 @@ fn document_case(corpus: &Corpus, doc: &Document, case: &mut CorpusCase) {
     }
 }
 
-/// The words `doc` itself capitalises inside sentences and never writes in lowercase: its own
-/// names ("Trump"), even where another document writes the word in lowercase ("a trump card").
-fn names_here(corpus: &Corpus, doc: &Document) -> HashSet<TermId> {
-    let mut own = CorpusCase::default();
-    document_case(corpus, doc, &mut own);
+/// The words a document itself capitalises inside sentences and never writes in lowercase, from
+/// its own case: its names ("Trump"), even where another document writes the word in lowercase
+/// ("a trump card").
+fn names_here(own: &CorpusCase) -> HashSet<TermId> {
     own.mid_caps.difference(&own.lower).copied().collect()
 }
 
 /// Find, classify and merge the named entities of every active document.
 pub fn find(corpus: &Corpus, active: &[bool]) -> super::aliases::Clustered {
-    let mut case = corpus_case(corpus, active);
+    let (own_case, mut case) = corpus_case(corpus, active);
     let mut raws: Vec<Vec<Raw>> = Vec::with_capacity(corpus.documents.len());
     let mut deferred: Vec<Vec<(usize, usize)>> = Vec::with_capacity(corpus.documents.len());
     let mut tagged: Vec<super::tagged::Tagging> = Vec::with_capacity(corpus.documents.len());
-    for (doc, on) in corpus.documents.iter().zip(active) {
+    for (doc, own) in corpus.documents.iter().zip(&own_case) {
         let mut later = Vec::new();
-        if !on {
+        let Some(own) = own else {
             raws.push(Vec::new());
             deferred.push(later);
             tagged.push(super::tagged::Tagging::default());
             continue;
-        }
-        case.names_here = names_here(corpus, doc);
+        };
+        case.names_here = names_here(own);
         let matches = lexicon::names().find(&doc.text, false);
         tagged.push(super::tagged::find(doc, &matches, &case));
         let mut scanner = Scanner::new(doc, &case, &matches);
